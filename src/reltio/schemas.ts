@@ -51,3 +51,76 @@ export const ActivitySchema = z.looseObject({
   timestamp: z.number().optional()
 })
 export type Activity = z.infer<typeof ActivitySchema>
+
+export const ActivityListSchema = z.array(ActivitySchema)
+
+/** Keys seen for the same fact in audit reports; the first present wins. */
+const AUDIT_USER_KEYS = ['username', 'user', 'userName', 'login']
+const AUDIT_TIME_KEYS = ['timestamp', 'time', 'eventTime', 'date']
+const AUDIT_EVENT_KEYS = ['event', 'eventType', 'type']
+
+/**
+ * One security-audit login event, normalized: the report's column names
+ * are not documented, so each fact is read from any of its known keys.
+ * Numeric times below 1e11 are taken as seconds (as ms they predate 1974).
+ */
+export const AuditLoginEventSchema = z.looseObject({}).transform((raw, ctx) => {
+  const username = firstString(raw, AUDIT_USER_KEYS)
+  const timestamp = firstTimestamp(raw, AUDIT_TIME_KEYS)
+  const event = firstString(raw, AUDIT_EVENT_KEYS) ?? 'LOGIN'
+  if (username === null) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['username'],
+      message: 'no username or user'
+    })
+    return z.NEVER
+  }
+  if (timestamp === null) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['timestamp'],
+      message: 'no readable timestamp'
+    })
+    return z.NEVER
+  }
+  return { username, timestamp, event }
+})
+export type AuditLoginEvent = z.output<typeof AuditLoginEventSchema>
+
+/** The export's JSON: a plain array, or an object holding it under `events`. */
+export const AuditExportSchema = z.preprocess(
+  (body) =>
+    typeof body === 'object' && body !== null && !Array.isArray(body)
+      ? ((body as Record<string, unknown>).events ?? body)
+      : body,
+  z.array(AuditLoginEventSchema)
+)
+
+function firstString(
+  raw: Record<string, unknown>,
+  keys: string[]
+): string | null {
+  const value = keys
+    .map((key) => raw[key])
+    .find((v) => typeof v === 'string' && v !== '')
+  return typeof value === 'string' ? value : null
+}
+
+function firstTimestamp(
+  raw: Record<string, unknown>,
+  keys: string[]
+): number | null {
+  for (const key of keys) {
+    const given = raw[key]
+    const value =
+      typeof given === 'string' && /^\d+$/.test(given) ? Number(given) : given
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      return value < 1e11 ? value * 1000 : value
+    }
+    if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
+      return Date.parse(value)
+    }
+  }
+  return null
+}

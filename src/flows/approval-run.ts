@@ -1,0 +1,207 @@
+/**
+ * The approval run (PRODUCT.md flow step 3): deactivates exactly the users
+ * a person approved. Every check that can refuse runs before the first write.
+ */
+import * as core from '@actions/core'
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { checkApprover } from '../approval/approver.js'
+import { deactivateApproved, type UserResult } from '../approval/deactivate.js'
+import { checkGuards } from '../approval/guards.js'
+import { WritesForbiddenError } from '../approval/write.js'
+import { enforcePasswordPolicy } from '../approval/password-policy.js'
+import { selectApproved } from '../approval/select.js'
+import type { Config } from '../config-types.js'
+import { ApprovalError } from '../errors.js'
+import { settingsFromConfig } from '../inactivity/classify.js'
+import { formatCount, phase } from '../log.js'
+import type { ReltioApi } from '../reltio/types.js'
+import { parsePlan } from '../report/plan.js'
+import type { Plan } from '../report/types.js'
+import type { RunContext } from '../run-context.js'
+import { gatherEvidence } from './evidence.js'
+import { downloadRunFiles, openIssuesApi } from './github.js'
+import type { RunOutcome } from './outcome.js'
+import { connectReltio } from './reltio.js'
+import { publishApproval, type ApprovalSource } from './approval-publish.js'
+
+/** Runs an approval of `plan-id`: check, guard, deactivate, report. */
+export async function runApproval(
+  config: Config,
+  context: RunContext
+): Promise<RunOutcome> {
+  const planId = config.planId as string
+  const source = await phase(
+    'Find the approved plan',
+    () => findApprovedPlan(planId, config, context),
+    (found) => `Plan ${planId} from report run ${found.plan.runId ?? 'unknown'}`
+  )
+  checkApprover(context.actor ?? '', config.approvers)
+  const reltio = await phase(
+    'Connect to Reltio',
+    () => connectReltio(config),
+    (api) => `Connected to Reltio as ${api.identity}`
+  )
+  const selection = selectApproved(source.plan, source.issueItems)
+  await checkGuardsAgainstReltio(reltio, selection.approved.length, config)
+  const record = { config, context, source, selection, policy: null }
+  let results: UserResult[]
+  try {
+    results = await phase(
+      config.dryRun
+        ? 'Re-check the approved users (dry run)'
+        : 'Deactivate the approved users',
+      () => deactivate(reltio, source.plan, selection.approved, config),
+      describeResults
+    )
+  } catch (error) {
+    // A 403 stops every write; what was done so far must still be recorded.
+    if (!(error instanceof WritesForbiddenError)) throw error
+    const stopped = error.message
+    const outcome = await publishApproval({ ...record, results: error.results as UserResult[], stopped })
+    return { ...outcome, failure: stopped }
+  }
+  const policy = await enforcePolicyIfAsked(reltio, source.plan, config)
+  return publishApproval({ ...record, results, policy, stopped: null })
+}
+
+async function findApprovedPlan(
+  planId: string,
+  config: Config,
+  context: RunContext
+): Promise<ApprovalSource> {
+  const issue = config.issue ? await findIssueForPlan(planId, config, context) : null
+  const reportRunId = issue ? Number(issue.runId) : Number(context.runId)
+  if (!Number.isSafeInteger(reportRunId) || reportRunId <= 0) {
+    throw new ApprovalError(
+      `The review issue for plan-id ${planId} names no report run. Run a new report.`
+    )
+  }
+  const dir = await downloadRunFiles(
+    reportRunId,
+    config.artifactName,
+    await mkdtemp(join(tmpdir(), 'reltio-plan-')),
+    config,
+    context
+  )
+  const plan = parsePlan(JSON.parse(await readFile(join(dir, 'plan.json'), 'utf8')))
+  if (plan.planId !== planId) {
+    throw new ApprovalError(
+      `The artifact of report run ${reportRunId} holds plan ${plan.planId}, not the plan-id ${planId} being approved. Quote the plan-id from the review issue.`
+    )
+  }
+  return { plan, reportRunId, issue, issueItems: issue ? issue.items : null }
+}
+
+async function findIssueForPlan(
+  planId: string,
+  config: Config,
+  context: RunContext
+): Promise<ApprovalSource['issue']> {
+  const { findIssueByPlanId } = await import('../github/issue.js')
+  const api = await openIssuesApi(config, context)
+  const found = await findIssueByPlanId(api, {
+    labels: config.issueLabels,
+    planId,
+    now: config.now,
+    customerId: config.customerId ?? undefined
+  })
+  if (!found.issue) {
+    const current = found.currentPlanId
+      ? ` The current plan is ${found.currentPlanId} (issue #${found.currentIssueNumber}).`
+      : ' No open review issue was found.'
+    throw new ApprovalError(
+      `No review issue carries plan-id ${planId}, so it is not the current plan.${current} Approve the current plan-id, or run a new report.`
+    )
+  }
+  return found.issue
+}
+
+async function checkGuardsAgainstReltio(
+  reltio: ReltioApi,
+  approvedCount: number,
+  config: Config
+): Promise<void> {
+  // The guards compare against the users Reltio lists now, not at report time.
+  const users = await phase(
+    'Apply the guards',
+    () => reltio.listUsers(),
+    (list) => `Listed ${formatCount(list.length)} users for the guards`
+  )
+  checkGuards({
+    approvedCount,
+    enabledCount: users.filter((user) => user.enabled !== false).length,
+    maxDeactivations: config.maxDeactivations,
+    maxDeactivationPercent: config.maxDeactivationPercent
+  })
+}
+
+async function deactivate(
+  reltio: ReltioApi,
+  plan: Plan,
+  approved: Plan['candidates'],
+  config: Config
+): Promise<UserResult[]> {
+  // Re-check with the plan's own settings: the approval is of that plan.
+  const settings = settingsFromConfig(
+    { ...config, ...plan.settings, allowlist: plan.settings.allowlist },
+    [reltio.identity],
+    plan.passwordPolicy.inactivePeriodInDays
+  )
+  return deactivateApproved(reltio, approved, {
+    now: config.now,
+    settings,
+    concurrency: config.concurrency,
+    dryRun: config.dryRun,
+    recheck: secondOpinionRecheck(reltio, plan, config),
+    onResult: (result) =>
+      core.info(`${result.username}: ${result.outcome}${result.reason ? ` (${result.reason})` : ''}`)
+  })
+}
+
+function secondOpinionRecheck(
+  reltio: ReltioApi,
+  plan: Plan,
+  config: Config
+): ((user: { username: string }) => Promise<string | null>) | undefined {
+  const { activityCheck, auditCheck, inactiveDays } = plan.settings
+  if (!activityCheck && !auditCheck) return undefined
+  return async (user) => {
+    const found = await gatherEvidence(reltio, [user.username], {
+      activityCheck,
+      auditCheck,
+      customerId: plan.customerId,
+      now: config.now,
+      inactiveDays,
+      concurrency: 1
+    })
+    const evidence = found.get(user.username)
+    return evidence
+      ? `${evidence.source} shows activity on ${evidence.at.toISOString()}`
+      : null
+  }
+}
+
+async function enforcePolicyIfAsked(
+  reltio: ReltioApi,
+  plan: Plan,
+  config: Config
+): Promise<Awaited<ReturnType<typeof enforcePasswordPolicy>> | null> {
+  if (config.passwordPolicy !== 'enforce' || !config.customerId) return null
+  return phase(
+    'Enforce the password policy',
+    () => enforcePasswordPolicy(reltio, config.customerId as string, config.inactiveDays, config.dryRun),
+    (change) =>
+      change.changed || change.wouldChange
+        ? `inactivePeriodInDays ${change.before ?? 'unset'} -> ${config.inactiveDays}${config.dryRun ? ' (dry run: not written)' : ''}`
+        : `inactivePeriodInDays already ${change.before}`
+  )
+}
+
+function describeResults(results: UserResult[]): string {
+  const counts = new Map<string, number>()
+  for (const r of results) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1)
+  const parts = [...counts.entries()].map(([outcome, n]) => `${n} ${outcome}`)
+  return `Approved users: ${parts.join(', ') || 'none'}`
+}

@@ -1,0 +1,123 @@
+/**
+ * Exclusion rules: users the action never proposes, whatever their dates.
+ * Each match returns the rule as a reviewer reads it, so the report can say
+ * why a user was left alone.
+ */
+import type { ReltioUser } from '../reltio/schemas.js'
+import type { AllowlistEntry } from './types.js'
+
+/** The rules to match, already narrowed to allowlist entries that apply. */
+export interface ExclusionRules {
+  selfIdentities: readonly string[]
+  allowlist: readonly AllowlistEntry[]
+  exclude: readonly string[]
+  excludeRoles: readonly string[]
+  excludeGroups: readonly string[]
+}
+
+/** Returns the rule that excludes a user, or null when none does. */
+export type ExclusionMatcher = (user: ReltioUser) => string | null
+
+/**
+ * Compiles the rules once (globs to regular expressions) into a matcher.
+ * Order: own identity, allowlist, exclude pattern, role, group.
+ */
+export function compileExclusions(rules: ExclusionRules): ExclusionMatcher {
+  const selves = new Set(rules.selfIdentities.map(fold))
+  const allowlist = rules.allowlist.map((entry) => ({
+    entry,
+    glob: globToRegExp(entry.match)
+  }))
+  const patterns = rules.exclude.map((pattern) => ({
+    pattern,
+    glob: globToRegExp(pattern)
+  }))
+  const groups = new Set(rules.excludeGroups.map(fold))
+
+  return (user) => {
+    const names = identitiesOf(user)
+    if (names.some((name) => selves.has(name))) {
+      return "the action's own identity"
+    }
+    const allowed = allowlist.find(({ glob }) => matchesAny(glob, names))
+    if (allowed) return describeAllowlistEntry(allowed.entry)
+    const excluded = patterns.find(({ glob }) => matchesAny(glob, names))
+    if (excluded) return `exclude pattern '${excluded.pattern}'`
+    const role = findExcludedRole(rolesOf(user), rules.excludeRoles)
+    if (role) return role
+    const group = groupsOf(user).find((name) => groups.has(fold(name)))
+    return group === undefined ? null : `group ${group}`
+  }
+}
+
+/** Turns a glob (`*` any run of characters, `?` one) into an anchored, case-insensitive RegExp. */
+export function globToRegExp(glob: string): RegExp {
+  let source = ''
+  for (const char of glob.trim()) {
+    if (char === '*') source += '.*'
+    else if (char === '?') source += '.'
+    else source += char.replace(/[\\^$.|+()[\]{}/]/g, '\\$&')
+  }
+  return new RegExp(`^${source}$`, 'iu')
+}
+
+/**
+ * Whether a user's role is an excluded role or one of its suffixed forms:
+ * `ROLE_ADMIN_TENANT` covers `ROLE_ADMIN_TENANT_acme`, but `ROLE_API` does not
+ * cover `ROLE_APIX`.
+ */
+export function roleMatches(userRole: string, excludedRole: string): boolean {
+  const role = fold(userRole)
+  const excluded = fold(excludedRole)
+  return role === excluded || role.startsWith(`${excluded}_`)
+}
+
+/** The allowlist rule text a reviewer sees. */
+export function describeAllowlistEntry(entry: AllowlistEntry): string {
+  return `allowlist: ${entry.match} (owner ${entry.owner}: ${entry.reason})`
+}
+
+function findExcludedRole(
+  userRoles: string[],
+  excludedRoles: readonly string[]
+): string | null {
+  for (const excluded of excludedRoles) {
+    const held = userRoles.find((role) => roleMatches(role, excluded))
+    if (held === undefined) continue
+    return fold(held) === fold(excluded)
+      ? `role ${excluded}`
+      : `role ${excluded} (as ${held})`
+  }
+  return null
+}
+
+function identitiesOf(user: ReltioUser): string[] {
+  const names = [user.username, user.email]
+  return names.filter((name): name is string => !!name).map(fold)
+}
+
+/**
+ * Roles from `userPermissions.roles` (current schema) and the legacy `roles`
+ * array some responses still carry: a role held either way must protect.
+ */
+function rolesOf(user: ReltioUser): string[] {
+  const current = Object.keys(user.userPermissions?.roles ?? {})
+  const legacy: unknown[] = Array.isArray(user['roles']) ? user['roles'] : []
+  return [...current, ...legacy.filter(isString)]
+}
+
+function groupsOf(user: ReltioUser): string[] {
+  return (user.groups ?? []).filter(isString)
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string'
+}
+
+function matchesAny(glob: RegExp, names: string[]): boolean {
+  return names.some((name) => glob.test(name))
+}
+
+function fold(text: string): string {
+  return text.trim().toLowerCase()
+}

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, open, rename, rm } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { renderPlanCsv } from './csv.js'
+import type { Plan } from './types.js'
+
+/**
+ * Writes `plan.json`, `plan.csv` and `summary.md` into `dir` (created when
+ * missing) and returns their paths.
+ */
+export async function writeReportFiles(
+  dir: string,
+  plan: Plan,
+  summaryMarkdown: string
+): Promise<string[]> {
+  return [
+    await writeJson(dir, 'plan.json', plan),
+    await writeTextFile(join(dir, 'plan.csv'), [renderPlanCsv(plan)]),
+    await writeTextFile(join(dir, 'summary.md'), [summaryMarkdown])
+  ]
+}
+
+/** Writes `value` as 2-space JSON to `dir/name` and returns the path. */
+export async function writeJson(
+  dir: string,
+  name: string,
+  value: unknown
+): Promise<string> {
+  // Serialise first: a value that cannot be written must not cost the
+  // previous file.
+  const text = `${JSON.stringify(value, null, 2)}\n`
+  return writeTextFile(join(dir, name), [text])
+}
+
+/**
+ * Writes the chunks to `path` atomically: to a temporary file beside it,
+ * flushed to disk, then renamed over the target.
+ *
+ * A run can be cancelled, time out or crash at any moment. Written in
+ * place, `plan.json` or `rollback.json` would then be half a file, and the
+ * approval or reactivation that later reads it would fail, or worse, act
+ * on part of a list. A rename within one directory is atomic, so readers
+ * see either the old file or the whole new one, never a mix.
+ */
+export async function writeTextFile(
+  path: string,
+  chunks: Iterable<string>
+): Promise<string> {
+  await mkdir(dirname(path), { recursive: true })
+  const temporary = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
+  )
+  try {
+    await writeAndSync(temporary, chunks)
+    await rename(temporary, path)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    throw error
+  }
+  return path
+}
+
+async function writeAndSync(
+  path: string,
+  chunks: Iterable<string>
+): Promise<void> {
+  // 'wx' refuses to follow a file that already sits at the random name.
+  const handle = await open(path, 'wx', 0o644)
+  try {
+    // writeFile, unlike write, loops until every byte is written.
+    await handle.writeFile(chunks, 'utf8')
+    // Without the sync, a power loss after the rename could leave an
+    // empty file under the final name on some file systems.
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}

@@ -1,0 +1,117 @@
+/** Small builders shared by the approval tests. */
+import type { InactivitySettings } from '../../src/inactivity/types.ts'
+import type { RawReltioUser } from '../../src/reltio/types.ts'
+import type { Plan, PlanCandidate } from '../../src/report/types.ts'
+
+export const NOW = new Date('2025-06-01T00:00:00.000Z')
+export const DAY_MS = 24 * 60 * 60 * 1000
+
+/** Epoch ms `days` whole days before NOW. */
+export function daysAgo(days: number): number {
+  return NOW.getTime() - days * DAY_MS
+}
+
+export function candidate(username: string): PlanCandidate {
+  return {
+    username,
+    email: username,
+    lastLoginDate: new Date(daysAgo(120)).toISOString(),
+    daysInactive: 120,
+    reason: 'no login for 120 days (threshold 90)',
+    pastReltioPolicy: false,
+    evidence: 'lastLoginDate'
+  }
+}
+
+export function planWith(usernames: string[]): Plan {
+  return {
+    schemaVersion: 1,
+    planId: '0123456789abcdef',
+    customerId: 'AcmeCorp',
+    generatedAt: NOW.toISOString(),
+    runId: '100',
+    repository: 'acme/ops',
+    settings: {
+      inactiveDays: 90,
+      warnDays: 14,
+      neverLoggedInDays: null,
+      exclude: [],
+      excludeRoles: [],
+      excludeGroups: [],
+      allowlist: [],
+      activityCheck: false,
+      auditCheck: false,
+      passwordPolicy: 'report'
+    },
+    counts: {
+      candidate: usernames.length,
+      approaching: 0,
+      'never-logged-in': 0,
+      excluded: 0,
+      disabled: 0,
+      active: 0,
+      unknown: 0,
+      total: usernames.length,
+      enabled: usernames.length
+    },
+    passwordPolicy: {
+      inactivePeriodInDays: null,
+      mode: 'report',
+      unavailable: null,
+      proposedInactivePeriodInDays: null
+    },
+    candidates: usernames.map(candidate),
+    approaching: [],
+    users: [],
+    expiredAllowlist: [],
+    deletionCandidates: []
+  }
+}
+
+export function settings(
+  overrides: Partial<InactivitySettings> = {}
+): InactivitySettings {
+  return {
+    inactiveDays: 90,
+    warnDays: 14,
+    neverLoggedInDays: null,
+    exclude: [],
+    excludeRoles: ['ROLE_ADMIN_CUSTOMER', 'ROLE_ADMIN_USER', 'ROLE_API'],
+    excludeGroups: ['SERVICE_ACCOUNTS'],
+    allowlist: [],
+    selfIdentities: [],
+    policyInactiveDays: null,
+    ...overrides
+  }
+}
+
+/** A full Reltio user object, idle for `idleDays`. */
+export function reltioUser(
+  username: string,
+  idleDays: number,
+  extra: Record<string, unknown> = {}
+): RawReltioUser {
+  return {
+    customer: 'AcmeCorp',
+    username,
+    email: username,
+    enabled: true,
+    accountNonExpired: true,
+    credentialsNonExpired: true,
+    accountNonLocked: true,
+    externalUser: false,
+    locale: 'en',
+    timezone: 'UTC',
+    userPermissions: {
+      roles: { ROLE_USER: ['acmeTenant'] },
+      permissions: {},
+      permissionsByService: {}
+    },
+    groups: ['SALES'],
+    encrypted: true,
+    passwordChangedDate: daysAgo(400),
+    lastLoginDate: daysAgo(idleDays),
+    numberFailedLoginAttempts: 0,
+    ...extra
+  }
+}

@@ -1,0 +1,93 @@
+/** A simulator seeded with hand-made users, and a real client for it. */
+import {
+  createReltioClient,
+  type ReltioClient
+} from '../../src/reltio/client.ts'
+import type { RawReltioUser, ReltioApi } from '../../src/reltio/types.ts'
+import {
+  startReltioSimulator,
+  type ReltioSimulator,
+  type RecordedRequest
+} from '../../sim/reltio/server.ts'
+import { NOW } from './helpers.ts'
+
+export interface SimWorld {
+  sim: ReltioSimulator
+  client: ReltioClient
+  close(): Promise<void>
+}
+
+/** Starts the simulator with `users` and connects a client as `as`. */
+export async function startWorld(
+  users: RawReltioUser[],
+  opts: {
+    as?: 'admin' | 'readonly'
+    passwordPolicy?: Record<string, unknown>
+  } = {}
+): Promise<SimWorld> {
+  const sim = await startReltioSimulator({
+    users: structuredClone(users),
+    now: NOW,
+    passwordPolicy: opts.passwordPolicy
+  })
+  const identity = opts.as === 'readonly' ? sim.readonlyClient : sim.adminClient
+  const client = await createReltioClient({
+    authUrl: sim.url,
+    tenantUrl: sim.tenantUrl,
+    clientId: identity.clientId,
+    clientSecret: identity.clientSecret,
+    username: null,
+    password: null,
+    concurrency: 4,
+    maxRetries: 1,
+    retryDelayMs: () => 1
+  })
+  return {
+    sim,
+    client,
+    close: async () => {
+      await client.close()
+      await sim.close()
+    }
+  }
+}
+
+/** The recorded requests with this method whose path starts with `prefix`. */
+export function requestsTo(
+  sim: ReltioSimulator,
+  method: string,
+  prefix = '/oauth/users/'
+): RecordedRequest[] {
+  return sim.requests.filter(
+    (r) => r.method === method && r.path.startsWith(prefix)
+  )
+}
+
+/** Usernames of the successful PUTs, in the order sent. */
+export function usersPut(sim: ReltioSimulator): string[] {
+  return requestsTo(sim, 'PUT')
+    .filter((r) => r.status === 200)
+    .map((r) => decodeURIComponent(r.path.slice('/oauth/users/'.length)))
+}
+
+/**
+ * The client's calls, with some replaced: a change made "by someone else"
+ * between two of the action's own calls.
+ */
+export function delegateTo(
+  client: ReltioApi,
+  overrides: Partial<Omit<ReltioApi, 'identity'>>
+): ReltioApi {
+  return {
+    identity: client.identity,
+    listUsers: () => client.listUsers(),
+    getUser: (username) => client.getUser(username),
+    putUser: (username, user) => client.putUser(username, user),
+    getPasswordPolicy: (id) => client.getPasswordPolicy(id),
+    putPasswordPolicy: (id, policy) => client.putPasswordPolicy(id, policy),
+    searchActivities: (query) => client.searchActivities(query),
+    exportLoginEvents: (query) => client.exportLoginEvents(query),
+    stats: () => client.stats(),
+    ...overrides
+  }
+}
