@@ -91122,7 +91122,9 @@ async function openIssuesApi(config, context) {
     const octokit = createOctokit(config.githubToken, {
         log: { warning: (message) => lib_core/* warning */.$e(message) }
     });
-    return issuesApiFrom(octokit, context.owner, context.repo);
+    // Writes stay one at a time; the throttling plugin already spaces them
+    // the way GitHub's secondary rate limits ask, so no extra pause here.
+    return issuesApiFrom(octokit, context.owner, context.repo, { pauseMs: 0 });
 }
 /** Uploads the report files; null (with a notice) outside a GitHub runner. */
 async function uploadFiles(name, files, rootDir, config, context) {
@@ -91158,6 +91160,28 @@ async function downloadRunFiles(runId, namePrefix, destination, config, context)
     return download.dir;
 }
 
+;// CONCATENATED MODULE: ./src/flows/outcome.ts
+/** The artifact of one customer and run attempt; names must be unique per attempt. */
+function artifactNameFor(prefix, customerId, attempt) {
+    return `${artifactPrefixFor(prefix, customerId)}-${attempt}`;
+}
+/**
+ * The name of a customer's artifacts without the attempt: what a later run
+ * looks for, since it cannot know which attempt of the run uploaded last.
+ * Without a customer it is the bare prefix.
+ */
+function artifactPrefixFor(prefix, customerId) {
+    if (customerId === null)
+        return prefix;
+    // GitHub refuses these characters in artifact names.
+    const safeCustomer = customerId.replace(/["':<>|*?\r\n\\/]/g, '_');
+    return `${prefix}-${safeCustomer}`;
+}
+/** Approval runs upload their results and rollback file under this prefix. */
+function approvalArtifactPrefix(prefix) {
+    return `${prefix}-approval`;
+}
+
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: ./node_modules/undici/index.js
@@ -91172,6 +91196,11 @@ var undici = __nccwpck_require__(24371);
  */
 function readBody(response, schema, options = {}) {
     const json = parseJson(response, options.redact ?? keep);
+    // The fast check answers for the schema only when the original is wanted:
+    // zod's output may differ from its input, the original never does.
+    if (options.keepOriginal && options.accepts?.(json)) {
+        return json;
+    }
     const result = schema.safeParse(json);
     if (!result.success) {
         throw new errors/* ReltioError */.wC(`Reltio answered ${response.endpoint} with an unexpected body: ${describeIssue(result.error)}`, { status: response.status, endpoint: response.endpoint });
@@ -91857,10 +91886,13 @@ class ReltioSession {
             redact: this.#parts.auth.redact
         });
     }
-    /** The body checked by `schema`, as parsed (unknown fields kept). */
-    readOriginal(response, schema) {
+    /**
+     * The body checked by `schema`, as parsed (unknown fields kept);
+     * `accepts`, when given, stands in for the schema on bodies it accepts.
+     */
+    readOriginal(response, schema, accepts) {
         const redact = this.#parts.auth.redact;
-        return readBody(response, schema, { keepOriginal: true, redact });
+        return readBody(response, schema, { keepOriginal: true, redact, accepts });
     }
     /** The body as `schema` outputs it (normalized). */
     read(response, schema) {
@@ -91898,11 +91930,85 @@ function isRejectedToken(response) {
     return response.status === 401 && response.text.includes('invalid_token');
 }
 
+;// CONCATENATED MODULE: ./src/reltio/user-check.ts
+/** Whether every element of `value` is a user ReltioUserSchema accepts. */
+function isReltioUserList(value) {
+    if (!Array.isArray(value))
+        return false;
+    for (const user of value) {
+        if (!isReltioUser(user))
+            return false;
+    }
+    return true;
+}
+/** Whether ReltioUserSchema accepts `value` (a value read from JSON). */
+function isReltioUser(value) {
+    if (!isObject(value))
+        return false;
+    const user = value;
+    const { username } = user;
+    return (typeof username === 'string' &&
+        username.length > 0 &&
+        isOptional(user.email, user_check_isString) &&
+        isOptional(user.customer, user_check_isString) &&
+        isOptional(user.enabled, isBoolean) &&
+        isOptional(user.externalUser, isBoolean) &&
+        isNullish(user.groups, isStringArray) &&
+        isNullish(user.userPermissions, isPermissions) &&
+        isOptional(user.lastLoginDate, isReltioDate) &&
+        isOptional(user.passwordChangedDate, isReltioDate));
+}
+function isPermissions(value) {
+    if (!isObject(value))
+        return false;
+    return isNullish(value.roles, isRoleRecord);
+}
+function isRoleRecord(value) {
+    if (!isObject(value))
+        return false;
+    for (const tenants of Object.values(value)) {
+        if (!isNullish(tenants, isStringArray))
+            return false;
+    }
+    return true;
+}
+function isStringArray(value) {
+    if (!Array.isArray(value))
+        return false;
+    for (const item of value) {
+        if (typeof item !== 'string')
+            return false;
+    }
+    return true;
+}
+/** `lastLoginDate` and friends: a finite number, a string or null. */
+function isReltioDate(value) {
+    return (value === null ||
+        typeof value === 'string' ||
+        (typeof value === 'number' && Number.isFinite(value)));
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function user_check_isString(value) {
+    return typeof value === 'string';
+}
+function isBoolean(value) {
+    return typeof value === 'boolean';
+}
+function isOptional(value, check) {
+    return value === undefined || check(value);
+}
+function isNullish(value, check) {
+    return value === undefined || value === null || check(value);
+}
+
 ;// CONCATENATED MODULE: ./src/reltio/client.ts
 /**
  * The Reltio client the action uses: users, password policy, activity log
  * and audit export, over the request core with token handling.
  */
+
 
 
 
@@ -91970,7 +92076,7 @@ class ReltioClient {
             input: 'auth-url',
             path: '/oauth/users'
         });
-        return this.#session.readOriginal(response, ReltioUserListSchema);
+        return this.#session.readOriginal(response, ReltioUserListSchema, isReltioUserList);
     }
     async getUser(username) {
         const spec = {
@@ -91982,7 +92088,7 @@ class ReltioClient {
         if (response.status === 404)
             return null;
         this.#session.check(response, spec);
-        return this.#session.readOriginal(response, ReltioUserSchema);
+        return this.#session.readOriginal(response, ReltioUserSchema, isReltioUser);
     }
     async putUser(username, user) {
         const response = await this.#session.callOk({
@@ -91991,7 +92097,7 @@ class ReltioClient {
             path: userPath(username),
             json: user
         });
-        return this.#session.readOriginal(response, ReltioUserSchema);
+        return this.#session.readOriginal(response, ReltioUserSchema, isReltioUser);
     }
     async getPasswordPolicy(customerId) {
         const response = await this.#session.callOk({
@@ -92228,6 +92334,7 @@ function renderApprovalSummary(results, meta) {
 function renderApprovalComment(results, meta) {
     const failed = results.filter((r) => r.outcome === 'failed');
     const spared = results.filter((r) => r.outcome === 'skipped' || r.outcome === 'already-disabled');
+    const done = results.filter((r) => r.outcome === 'deactivated' || r.outcome === 'would-deactivate');
     const text = joinParts([
         `**${meta.dryRun ? 'Dry run of the approval' : 'Approval run'}** ` +
             `${runLink(meta)} of plan ${(0,report_escape/* escapeInline */.VV)(meta.planId)}, approved by ` +
@@ -92236,6 +92343,7 @@ function renderApprovalComment(results, meta) {
         stoppedNote(meta.stopped),
         userList('Failed', failed),
         userList('Spared by the re-check (not a failure)', spared),
+        userList(meta.dryRun ? 'Would deactivate' : 'Deactivated', done),
         undoNote(results, meta),
         'The table of every user is in the run summary and results.json.'
     ]);
@@ -92651,14 +92759,6 @@ function workflowFileOf(workflowRef) {
     return file && /\.ya?ml$/.test(file) ? file : null;
 }
 
-;// CONCATENATED MODULE: ./src/flows/outcome.ts
-/** The artifact of one customer and run attempt; names must be unique per attempt. */
-function artifactNameFor(prefix, customerId, attempt) {
-    // GitHub refuses these characters in artifact names.
-    const safeCustomer = customerId.replace(/["':<>|*?\r\n\\/]/g, '_');
-    return `${prefix}-${safeCustomer}-${attempt}`;
-}
-
 ;// CONCATENATED MODULE: ./src/flows/approval-publish.ts
 /**
  * What an approval run leaves behind: results.json and rollback.json, the
@@ -92695,7 +92795,7 @@ async function publishApproval(record) {
     ];
     const summary = renderApprovalSummary(results, meta);
     if (!config.dryRun) {
-        const name = artifactNameFor(`${config.artifactName}-approval`, meta.customerId, context.runAttempt);
+        const name = artifactNameFor(approvalArtifactPrefix(config.artifactName), meta.customerId, context.runAttempt);
         await uploadFiles(name, files, config.reportDir, config, context);
         if (source.issue)
             await reportOnIssue(source.issue.number, results, meta, config, context);
@@ -92753,6 +92853,7 @@ function failureOf(results) {
 
 
 
+
 /** Runs an approval of `plan-id`: check, guard, deactivate, report. */
 async function runApproval(config, context) {
     const planId = config.planId;
@@ -92785,7 +92886,9 @@ async function findApprovedPlan(planId, config, context) {
     if (!Number.isSafeInteger(reportRunId) || reportRunId <= 0) {
         throw new errors/* ApprovalError */.g3(`The review issue for plan-id ${planId} names no report run. Run a new report.`);
     }
-    const dir = await downloadRunFiles(reportRunId, config.artifactName, await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'reltio-plan-')), config, context);
+    // The report artifact is named after the customer the issue is about.
+    const customerId = issue?.marker.customerId ?? config.customerId;
+    const dir = await downloadRunFiles(reportRunId, artifactPrefixFor(config.artifactName, customerId), await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'reltio-plan-')), config, context);
     const plan = parsePlan(JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'plan.json'), 'utf8')));
     if (plan.planId !== planId) {
         throw new errors/* ApprovalError */.g3(`The artifact of report run ${reportRunId} holds plan ${plan.planId}, not the plan-id ${planId} being approved. Quote the plan-id from the review issue.`);
@@ -92950,6 +93053,8 @@ function rollbackTargets(rollback) {
 
 
 
+
+
 /** Re-enables the requested users by a full-object read-modify-write. */
 async function runReactivation(config, context) {
     const request = config.reactivate;
@@ -93000,7 +93105,7 @@ async function resolveTargets(request, config, context) {
     if (request.kind === 'usernames') {
         return request.usernames.map((username) => ({ username }));
     }
-    const dir = await downloadRunFiles(request.runId, `${config.artifactName}-approval`, await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'reltio-rollback-')), config, context);
+    const dir = await downloadRunFiles(request.runId, artifactPrefixFor(`${config.artifactName}-approval`, config.customerId), await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'reltio-rollback-')), config, context);
     return rollbackTargets(JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'rollback.json'), 'utf8')));
 }
 

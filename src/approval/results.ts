@@ -3,7 +3,7 @@
  * for the auditor and `rollback.json` for undoing the run.
  */
 import type { ReactivateRequest } from '../config-types.js'
-import type { RawReltioUser } from '../reltio/types.js'
+import type { RawReltioUser, ReltioStats } from '../reltio/types.js'
 import type { PolicyEnforcement } from './password-policy.js'
 import type { ReactivateResult, UserResult } from './types.js'
 
@@ -32,6 +32,8 @@ export interface ApprovalMeta {
   passwordPolicy?: PolicyEnforcement | null
   /** Why the run stopped before every user was tried (a 403), or null. */
   stopped?: string | null
+  /** How many Reltio calls were retried, to show faults that were overcome. */
+  reltioCalls?: ReltioStats | null
 }
 
 /** The same for a reactivation run. */

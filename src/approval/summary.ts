@@ -53,6 +53,7 @@ export function renderApprovalSummary(
     stoppedNote(meta.stopped),
     countsLine(results),
     resultsTable(results),
+    callsNote(meta),
     selectionNotes(meta),
     policyNote(meta),
     undoNote(results, meta)
@@ -68,6 +69,9 @@ export function renderApprovalComment(
   const spared = results.filter(
     (r) => r.outcome === 'skipped' || r.outcome === 'already-disabled'
   )
+  const done = results.filter(
+    (r) => r.outcome === 'deactivated' || r.outcome === 'would-deactivate'
+  )
   const text = joinParts([
     `**${meta.dryRun ? 'Dry run of the approval' : 'Approval run'}** ` +
       `${runLink(meta)} of plan ${escapeInline(meta.planId)}, approved by ` +
@@ -76,6 +80,7 @@ export function renderApprovalComment(
     stoppedNote(meta.stopped),
     userList('Failed', failed),
     userList('Spared by the re-check (not a failure)', spared),
+    userList(meta.dryRun ? 'Would deactivate' : 'Deactivated', done),
     undoNote(results, meta),
     'The table of every user is in the run summary and results.json.'
   ])
@@ -163,6 +168,20 @@ function sortByOutcome(results: AnyResult[]): AnyResult[] {
     .map((result, index) => ({ result, index }))
     .sort((a, b) => rank(a.result) - rank(b.result) || a.index - b.index)
     .map(({ result }) => result)
+}
+
+// Retries are invisible in the table (the user is simply deactivated), so
+// a run that fought through throttling or broken connections says so here.
+function callsNote(meta: ApprovalMeta): string {
+  const calls = meta.reltioCalls
+  if (!calls) return ''
+  const retried =
+    calls.retries === 0
+      ? 'none retried'
+      : `${calls.retries} retried after a 429 or 503 answer, a broken connection or a timeout`
+  const tokens =
+    calls.tokenRefreshes === 0 ? '' : `, ${calls.tokenRefreshes} new token(s)`
+  return `Reltio calls: ${calls.requests} request(s), ${retried}${tokens}.`
 }
 
 function selectionNotes(meta: ApprovalMeta): string {

@@ -47,6 +47,11 @@ export async function putEnabled(
     }
   } catch (error) {
     if (isForbidden(error)) throw error
+    // The answer may be lost (a reset, a timeout) or cut short while the
+    // PUT itself landed; the read-back says whether it did, so a user who
+    // is in fact deactivated is not reported as failed.
+    const landed = await verifyReadBack(api, sent)
+    if (landed.ok) return landed
     const reason = `PUT failed: ${getErrorMessage(error)}`
     return { ok: false, reason, sent: true }
   }

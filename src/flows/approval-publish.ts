@@ -14,22 +14,23 @@ import {
 import type { PolicyEnforcement } from '../approval/password-policy.js'
 import type { selectApproved } from '../approval/select.js'
 import type { Config } from '../config-types.js'
+import type { PlanIssue } from '../github/issue-find.js'
 import { writeJson } from '../report/files.js'
+import type { ReltioStats } from '../reltio/types.js'
 import type { Plan } from '../report/types.js'
 import { runUrlOf, type RunContext } from '../run-context.js'
 import { openIssuesApi, uploadFiles } from './github.js'
-import { artifactNameFor, type RunOutcome } from './outcome.js'
+import {
+  approvalArtifactPrefix,
+  artifactNameFor,
+  type RunOutcome
+} from './outcome.js'
 
 /** Where the approved plan came from. */
 export interface ApprovalSource {
   plan: Plan
   reportRunId: number
-  issue: {
-    number: number
-    url: string
-    runId: string | null
-    items: Array<{ username: string; ticked: boolean }>
-  } | null
+  issue: PlanIssue | null
   issueItems: Array<{ username: string; ticked: boolean }> | null
 }
 
@@ -42,6 +43,8 @@ export interface ApprovalRecord {
   policy: PolicyEnforcement | null
   /** Why writing stopped before every user was tried, or null. */
   stopped: string | null
+  /** The Reltio client's counters at the end of the writes. */
+  reltioCalls?: ReltioStats | null
 }
 
 /** Writes the files, summary, artifact and issue comment of an approval. */
@@ -60,7 +63,8 @@ export async function publishApproval(record: ApprovalRecord): Promise<RunOutcom
     missingFromIssue: record.selection.missingFromIssue,
     ignoredNotInPlan: record.selection.ignoredNotInPlan,
     passwordPolicy: record.policy,
-    stopped: record.stopped
+    stopped: record.stopped,
+    reltioCalls: record.reltioCalls ?? null
   }
   const files = [
     await writeJson(config.reportDir, 'results.json', buildResultsFile(meta.planId, results, meta)),
@@ -68,7 +72,11 @@ export async function publishApproval(record: ApprovalRecord): Promise<RunOutcom
   ]
   const summary = renderApprovalSummary(results, meta)
   if (!config.dryRun) {
-    const name = artifactNameFor(`${config.artifactName}-approval`, meta.customerId, context.runAttempt)
+    const name = artifactNameFor(
+      approvalArtifactPrefix(config.artifactName),
+      meta.customerId,
+      context.runAttempt
+    )
     await uploadFiles(name, files, config.reportDir, config, context)
     if (source.issue) await reportOnIssue(source.issue.number, results, meta, config, context)
   }

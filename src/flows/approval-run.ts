@@ -13,6 +13,7 @@ import { WritesForbiddenError } from '../approval/write.js'
 import { enforcePasswordPolicy } from '../approval/password-policy.js'
 import { selectApproved } from '../approval/select.js'
 import type { Config } from '../config-types.js'
+import type { PlanIssue } from '../github/issue-find.js'
 import { ApprovalError } from '../errors.js'
 import { settingsFromConfig } from '../inactivity/classify.js'
 import { formatCount, phase } from '../log.js'
@@ -22,7 +23,7 @@ import type { Plan } from '../report/types.js'
 import type { RunContext } from '../run-context.js'
 import { gatherEvidence } from './evidence.js'
 import { downloadRunFiles, openIssuesApi } from './github.js'
-import type { RunOutcome } from './outcome.js'
+import { artifactPrefixFor, type RunOutcome } from './outcome.js'
 import { connectReltio } from './reltio.js'
 import { publishApproval, type ApprovalSource } from './approval-publish.js'
 
@@ -59,11 +60,22 @@ export async function runApproval(
     // A 403 stops every write; what was done so far must still be recorded.
     if (!(error instanceof WritesForbiddenError)) throw error
     const stopped = error.message
-    const outcome = await publishApproval({ ...record, results: error.results as UserResult[], stopped })
+    const outcome = await publishApproval({
+      ...record,
+      results: error.results as UserResult[],
+      stopped,
+      reltioCalls: reltio.stats()
+    })
     return { ...outcome, failure: stopped }
   }
   const policy = await enforcePolicyIfAsked(reltio, source.plan, config)
-  return publishApproval({ ...record, results, policy, stopped: null })
+  return publishApproval({
+    ...record,
+    results,
+    policy,
+    stopped: null,
+    reltioCalls: reltio.stats()
+  })
 }
 
 async function findApprovedPlan(
@@ -78,9 +90,11 @@ async function findApprovedPlan(
       `The review issue for plan-id ${planId} names no report run. Run a new report.`
     )
   }
+  // The report artifact is named after the customer the issue is about.
+  const customerId = issue?.marker.customerId ?? config.customerId
   const dir = await downloadRunFiles(
     reportRunId,
-    config.artifactName,
+    artifactPrefixFor(config.artifactName, customerId),
     await mkdtemp(join(tmpdir(), 'reltio-plan-')),
     config,
     context
@@ -98,7 +112,7 @@ async function findIssueForPlan(
   planId: string,
   config: Config,
   context: RunContext
-): Promise<ApprovalSource['issue']> {
+): Promise<PlanIssue> {
   const { findIssueByPlanId } = await import('../github/issue.js')
   const api = await openIssuesApi(config, context)
   const found = await findIssueByPlanId(api, {

@@ -22,7 +22,9 @@ export async function openIssuesApi(
   const octokit = createOctokit(config.githubToken, {
     log: { warning: (message: string) => core.warning(message) }
   })
-  return issuesApiFrom(octokit, context.owner, context.repo)
+  // Writes stay one at a time; the throttling plugin already spaces them
+  // the way GitHub's secondary rate limits ask, so no extra pause here.
+  return issuesApiFrom(octokit, context.owner, context.repo, { pauseMs: 0 })
 }
 
 /** Uploads the report files; null (with a notice) outside a GitHub runner. */

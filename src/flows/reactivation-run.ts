@@ -14,12 +14,13 @@ import {
   renderReactivationSummary
 } from '../approval/results.js'
 import type { Config, ReactivateRequest } from '../config-types.js'
+import { ConfigError } from '../errors.js'
 import { phase } from '../log.js'
 import type { ReltioApi } from '../reltio/types.js'
 import { writeJson } from '../report/files.js'
 import type { RunContext } from '../run-context.js'
 import { downloadRunFiles } from './github.js'
-import type { RunOutcome } from './outcome.js'
+import { artifactPrefixFor, type RunOutcome } from './outcome.js'
 import { connectReltio } from './reltio.js'
 
 /** Re-enables the requested users by a full-object read-modify-write. */
@@ -104,7 +105,7 @@ async function resolveTargets(
   }
   const dir = await downloadRunFiles(
     request.runId,
-    `${config.artifactName}-approval`,
+    artifactPrefixFor(`${config.artifactName}-approval`, config.customerId),
     await mkdtemp(join(tmpdir(), 'reltio-rollback-')),
     config,
     context

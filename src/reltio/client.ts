@@ -20,6 +20,7 @@ import {
 } from './schemas.js'
 import { ReltioSession, type CallSpec } from './session.js'
 import type { RawReltioUser, ReltioApi, ReltioStats } from './types.js'
+import { isReltioUser, isReltioUserList } from './user-check.js'
 
 /** How to reach Reltio and how hard to push it. */
 export interface ReltioClientOptions {
@@ -113,7 +114,11 @@ export class ReltioClient implements ReltioApi {
       input: 'auth-url',
       path: '/oauth/users'
     })
-    return this.#session.readOriginal(response, ReltioUserListSchema)
+    return this.#session.readOriginal(
+      response,
+      ReltioUserListSchema,
+      isReltioUserList
+    )
   }
 
   async getUser(username: string): Promise<RawReltioUser | null> {
@@ -125,7 +130,7 @@ export class ReltioClient implements ReltioApi {
     const response = await this.#session.call(spec)
     if (response.status === 404) return null
     this.#session.check(response, spec)
-    return this.#session.readOriginal(response, ReltioUserSchema)
+    return this.#session.readOriginal(response, ReltioUserSchema, isReltioUser)
   }
 
   async putUser(username: string, user: RawReltioUser): Promise<RawReltioUser> {
@@ -135,7 +140,7 @@ export class ReltioClient implements ReltioApi {
       path: userPath(username),
       json: user
     })
-    return this.#session.readOriginal(response, ReltioUserSchema)
+    return this.#session.readOriginal(response, ReltioUserSchema, isReltioUser)
   }
 
   async getPasswordPolicy(customerId: string): Promise<RawPasswordPolicy> {

@@ -68,13 +68,17 @@ export class ReltioSession {
     })
   }
 
-  /** The body checked by `schema`, as parsed (unknown fields kept). */
+  /**
+   * The body checked by `schema`, as parsed (unknown fields kept);
+   * `accepts`, when given, stands in for the schema on bodies it accepts.
+   */
   readOriginal<S extends z.ZodType>(
     response: HttpResponse,
-    schema: S
+    schema: S,
+    accepts?: (json: unknown) => boolean
   ): z.output<S> {
     const redact = this.#parts.auth.redact
-    return readBody(response, schema, { keepOriginal: true, redact })
+    return readBody(response, schema, { keepOriginal: true, redact, accepts })
   }
 
   /** The body as `schema` outputs it (normalized). */

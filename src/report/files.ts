@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { renderPlanCsv } from './csv.js'
+import { planCsvChunks } from './csv.js'
+import { prettyJsonChunks } from './json-chunks.js'
 import type { Plan } from './types.js'
 
 /**
@@ -15,7 +16,7 @@ export async function writeReportFiles(
 ): Promise<string[]> {
   return [
     await writeJson(dir, 'plan.json', plan),
-    await writeTextFile(join(dir, 'plan.csv'), [renderPlanCsv(plan)]),
+    await writeTextFile(join(dir, 'plan.csv'), planCsvChunks(plan)),
     await writeTextFile(join(dir, 'summary.md'), [summaryMarkdown])
   ]
 }
@@ -26,10 +27,15 @@ export async function writeJson(
   name: string,
   value: unknown
 ): Promise<string> {
-  // Serialise first: a value that cannot be written must not cost the
-  // previous file.
-  const text = `${JSON.stringify(value, null, 2)}\n`
-  return writeTextFile(join(dir, name), [text])
+  // Written piece by piece as it is serialised, so a large plan is never
+  // held whole in memory. A value that cannot be serialised fails in the
+  // temporary file, so the previous file stays as it was.
+  return writeTextFile(join(dir, name), withFinalNewline(prettyJsonChunks(value)))
+}
+
+function* withFinalNewline(chunks: Iterable<string>): Generator<string> {
+  yield* chunks
+  yield '\n'
 }
 
 /**

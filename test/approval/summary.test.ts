@@ -141,7 +141,7 @@ describe('renderApprovalSummary', () => {
 })
 
 describe('renderApprovalComment', () => {
-  it('counts, lists failures and spared users, and says how to undo', () => {
+  it('lists each user by outcome and says how to undo', () => {
     const text = renderApprovalComment(RESULTS, meta)
     expect(text).toContain(
       '[run 200](https://github.com/acme/ops/actions/runs/200)'
@@ -150,7 +150,7 @@ describe('renderApprovalComment', () => {
     expect(text).toContain('Spared by the re-check (not a failure):')
     expect(text).toContain('- c&#64;x.com: already disabled')
     expect(text).toContain('`reactivate: 200`')
-    expect(text).not.toContain('a&#64;x.com')
+    expect(text).toContain('Deactivated:\n- a&#64;x.com')
   })
 
   it('stays under GitHub’s comment limit', () => {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { decodeEntities } from '../support/html.ts'
 import { reltioWrites, startWorld, NOW, type World } from './world.ts'
 
 interface PlanFile {
@@ -54,7 +55,7 @@ describe('approval refusals of dist/index.js', () => {
     const run = await approve()
     expect(run.exitCode).toBe(0)
     expect(world.reltio.users.get(outsider.username as string)?.enabled).not.toBe(false)
-    expect(run.summary).toContain(outsider.username as string)
+    expect(decodeEntities(run.summary)).toContain(outsider.username as string)
     expect(run.summary).toMatch(/not in the plan/i)
   })
 
@@ -79,7 +80,7 @@ describe('approval refusals of dist/index.js', () => {
     expect(run.exitCode).toBe(0)
     expect(world.reltio.users.get(returning)?.enabled).not.toBe(false)
     expect(Number(run.outputs.skipped)).toBeGreaterThanOrEqual(1)
-    expect(run.summary).toContain(returning)
+    expect(decodeEntities(run.summary)).toContain(returning)
     expect(Number(run.outputs.deactivated)).toBe(plan.candidates.length - 1)
   })
 

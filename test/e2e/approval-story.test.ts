@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ActionRun } from '../../sim/runner.ts'
+import { decodeEntities } from '../support/html.ts'
 import { startWorld, type World } from './world.ts'
 
 interface PlanFile {
@@ -77,7 +78,7 @@ describe('report, review, approve and reactivate with dist/index.js', () => {
   it('comments on the review issue and closes it', () => {
     const issue = world.github.issues[0]!
     expect(issue.state).toBe('closed')
-    const last = issue.comments.at(-1)?.body ?? ''
+    const last = decodeEntities(issue.comments.at(-1)?.body ?? '')
     expect(last).toContain(approved[0])
     expect(last).toContain(String(approvalRunId))
   })

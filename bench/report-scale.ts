@@ -1,0 +1,135 @@
+/**
+ * Report runs of the bundled action at growing customer sizes, each beside
+ * its floor: a bare script that fetches and parses the same user list from
+ * the same simulator. Both are measured in the same run, alternating.
+ *
+ * The action runs with `issue: false` and no GitHub fake: it reads Reltio,
+ * classifies, renders the summary and writes plan.json, plan.csv and
+ * summary.md, and skips the artifact upload (no artifact service).
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  startReltioSimulator,
+  type ReltioSimulator
+} from '../sim/reltio/server.ts'
+import { BENCH_DIR, median, runMeasured, type Measured } from './measure.ts'
+
+/** The clock of the seeded customer and of every run. */
+export const BENCH_NOW = '2026-12-01T06:17:00.000Z'
+
+/** One size's medians; times in ms, memory in MiB. */
+export interface ReportScaleResult {
+  users: number
+  repeats: number
+  actionMs: number
+  floorMs: number
+  actionRssMb: number
+  floorRssMb: number
+  candidates: number
+}
+
+/** Measures `repeats` action runs and floors at each size. */
+export async function benchReportScale(opts: {
+  sizes: number[]
+  repeats: number
+  log?: (line: string) => void
+}): Promise<ReportScaleResult[]> {
+  const results: ReportScaleResult[] = []
+  for (const users of opts.sizes) {
+    results.push(await measureSize(users, opts.repeats, opts.log))
+  }
+  return results
+}
+
+async function measureSize(
+  users: number,
+  repeats: number,
+  log: (line: string) => void = () => undefined
+): Promise<ReportScaleResult> {
+  const reltio = await startReltioSimulator({
+    seed: { count: users, seed: 42, now: new Date(BENCH_NOW) }
+  })
+  try {
+    // The first list builds the simulator's cached JSON; later lists only
+    // write bytes, so the simulator's own cost stays out of both sides.
+    await runFloor(reltio)
+    const action: Measured[] = []
+    const floor: Measured[] = []
+    for (let i = 0; i < repeats; i++) {
+      // Alternating the order spreads slow moments of the machine evenly.
+      if (i % 2 === 0) {
+        action.push(await runReport(reltio))
+        floor.push(await runFloor(reltio))
+      } else {
+        floor.push(await runFloor(reltio))
+        action.push(await runReport(reltio))
+      }
+      log(
+        `report ${users} users #${i + 1}: action ${ms(action.at(-1))}, floor ${ms(floor.at(-1))}`
+      )
+    }
+    checkFloorSaw(floor, users)
+    return {
+      users,
+      repeats,
+      actionMs: median(action.map((m) => m.wallMs)),
+      floorMs: median(floor.map((m) => m.wallMs)),
+      actionRssMb: median(action.map((m) => m.maxRssMb)),
+      floorRssMb: median(floor.map((m) => m.maxRssMb)),
+      candidates: Number(action[0]?.run.outputs.candidates ?? NaN)
+    }
+  } finally {
+    await reltio.close()
+  }
+}
+
+/** The inputs a workflow would pass for a report against `reltio`. */
+export function reportInputs(
+  reltio: ReltioSimulator,
+  reportDir: string
+): Record<string, string> {
+  return {
+    'client-id': reltio.adminClient.clientId,
+    'client-secret': reltio.adminClient.clientSecret,
+    'auth-url': reltio.url,
+    'customer-id': reltio.customerId,
+    now: BENCH_NOW,
+    issue: 'false',
+    'report-dir': reportDir
+  }
+}
+
+async function runReport(reltio: ReltioSimulator): Promise<Measured> {
+  const reportDir = await mkdtemp(join(tmpdir(), 'bench-report-'))
+  try {
+    return await runMeasured({
+      inputs: reportInputs(reltio, reportDir),
+      eventName: 'schedule'
+    })
+  } finally {
+    await rm(reportDir, { recursive: true, force: true })
+  }
+}
+
+async function runFloor(reltio: ReltioSimulator): Promise<Measured> {
+  return runMeasured({
+    inputs: reportInputs(reltio, tmpdir()),
+    entry: join(BENCH_DIR, 'floor-list.mjs')
+  })
+}
+
+function checkFloorSaw(floor: Measured[], users: number): void {
+  for (const run of floor) {
+    if (!run.run.stdout.includes(`users=${users}\n`)) {
+      throw new Error(`The floor did not list ${users} users: ${run.run.stdout}`)
+    }
+  }
+}
+
+function ms(measured: Measured | undefined): string {
+  if (!measured) return '-'
+  const seconds = (measured.wallMs / 1000).toFixed(2)
+  return `${seconds} s, ${Math.round(measured.maxRssMb)} MiB`
+}
