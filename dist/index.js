@@ -90363,6 +90363,12 @@ async function putEnabled(api, gate, before, enabled) {
     catch (error) {
         if (isForbidden(error))
             throw error;
+        // The answer may be lost (a reset, a timeout) or cut short while the
+        // PUT itself landed; the read-back says whether it did, so a user who
+        // is in fact deactivated is not reported as failed.
+        const landed = await verifyReadBack(api, sent);
+        if (landed.ok)
+            return landed;
         const reason = `PUT failed: ${(0,errors/* getErrorMessage */.u1)(error)}`;
         return { ok: false, reason, sent: true };
     }
@@ -92325,6 +92331,7 @@ function renderApprovalSummary(results, meta) {
         stoppedNote(meta.stopped),
         countsLine(results),
         resultsTable(results),
+        callsNote(meta),
         selectionNotes(meta),
         policyNote(meta),
         undoNote(results, meta)
@@ -92421,6 +92428,18 @@ function sortByOutcome(results) {
         .map((result, index) => ({ result, index }))
         .sort((a, b) => rank(a.result) - rank(b.result) || a.index - b.index)
         .map(({ result }) => result);
+}
+// Retries are invisible in the table (the user is simply deactivated), so
+// a run that fought through throttling or broken connections says so here.
+function callsNote(meta) {
+    const calls = meta.reltioCalls;
+    if (!calls)
+        return '';
+    const retried = calls.retries === 0
+        ? 'none retried'
+        : `${calls.retries} retried after a 429 or 503 answer, a broken connection or a timeout`;
+    const tokens = calls.tokenRefreshes === 0 ? '' : `, ${calls.tokenRefreshes} new token(s)`;
+    return `Reltio calls: ${calls.requests} request(s), ${retried}${tokens}.`;
 }
 function selectionNotes(meta) {
     return [
@@ -92634,32 +92653,44 @@ const RECORD_END = '\r\n';
 // them before looking for the formula sign. A leading single quote makes
 // the cell plain text.
 const FORMULA_START = /^[=+\-@\t\r]/;
+// Either of the above; most fields have neither, and one test says so.
+const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n]/;
+/** Records per piece of `planCsvChunks`. */
+const RECORDS_PER_PIECE = 4096;
 /** Renders every user of the plan as RFC 4180 CSV, one row per user. */
 function renderPlanCsv(plan) {
-    const records = [HEADER.join(',')];
-    for (const user of plan.users)
-        records.push(renderRecord(user));
-    return records.join(RECORD_END) + RECORD_END;
+    return [...planCsvChunks(plan)].join('');
+}
+/**
+ * The text of `renderPlanCsv` in pieces of a few thousand records, so a
+ * large plan can be written without holding the whole file as one string.
+ */
+function* planCsvChunks(plan) {
+    let piece = HEADER.join(',') + RECORD_END;
+    let count = 0;
+    for (const user of plan.users) {
+        piece += renderRecord(user) + RECORD_END;
+        if (++count % RECORDS_PER_PIECE === 0) {
+            yield piece;
+            piece = '';
+        }
+    }
+    if (piece !== '')
+        yield piece;
 }
 function renderRecord(user) {
-    return [
-        textField(user.username),
-        textField(user.email),
-        user.bucket,
-        textField(user.reason),
-        textField(user.rule),
-        textField(user.lastLoginDate),
-        numberField(user.daysInactive),
-        numberField(user.daysLeft),
-        String(user.pastReltioPolicy),
-        String(user.deletionCandidate),
-        user.evidence
-    ].join(',');
+    return (`${textField(user.username)},${textField(user.email)},${user.bucket},` +
+        `${textField(user.reason)},${textField(user.rule)},` +
+        `${textField(user.lastLoginDate)},${numberField(user.daysInactive)},` +
+        `${numberField(user.daysLeft)},${user.pastReltioPolicy},` +
+        `${user.deletionCandidate},${user.evidence}`);
 }
 /** Quotes record text per RFC 4180 after defusing formula starts. */
 function textField(value) {
     if (value === null)
         return '';
+    if (!NEEDS_CARE.test(value))
+        return value;
     const safe = FORMULA_START.test(value) ? `'${value}` : value;
     return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
@@ -92669,7 +92700,102 @@ function numberField(value) {
     return value === null ? '' : String(value);
 }
 
+;// CONCATENATED MODULE: ./src/report/json-chunks.ts
+/**
+ * `JSON.stringify(value, null, 2)` cut into pieces, so a plan of 100,000
+ * users reaches the disk without ever being one string of 50 MB (and a
+ * buffer of as much again). Joined, the pieces are exactly that text.
+ */
+/** Arrays longer than this are written element by element. */
+const STREAM_ARRAY_AFTER = 64;
+/** About this many characters per piece handed to the writer. */
+const PIECE_CHARS = 1 << 20;
+/** The pieces of `JSON.stringify(value, null, 2)`, in order. */
+function* prettyJsonChunks(value, pieceChars = PIECE_CHARS) {
+    let pending = [];
+    let size = 0;
+    for (const part of parts(withToJson(value, ''), '')) {
+        pending.push(part);
+        size += part.length;
+        if (size >= pieceChars) {
+            yield pending.join('');
+            pending = [];
+            size = 0;
+        }
+    }
+    if (pending.length > 0)
+        yield pending.join('');
+}
+/**
+ * The text of `resolved` (its `toJSON` already applied) at one nesting
+ * level; `indent` is the indentation of its own closing bracket.
+ */
+function* parts(resolved, indent) {
+    if (Array.isArray(resolved) && resolved.length > STREAM_ARRAY_AFTER) {
+        yield* arrayParts(resolved, indent);
+    }
+    else if (indent === '' && isPlainRecord(resolved)) {
+        // The top level is always taken apart: it holds the long lists.
+        yield* objectParts(resolved, indent);
+    }
+    else {
+        yield reindent(JSON.stringify(resolved, null, 2), indent);
+    }
+}
+function* arrayParts(items, indent) {
+    const inner = `${indent}  `;
+    yield '[';
+    for (let i = 0; i < items.length; i++) {
+        yield i === 0 ? `\n${inner}` : `,\n${inner}`;
+        const item = withToJson(items[i], String(i));
+        // JSON writes null for what it cannot write inside an array.
+        yield isUnwritable(item) ? 'null' : reindent(JSON.stringify(item, null, 2), inner);
+    }
+    yield `\n${indent}]`;
+}
+function* objectParts(record, indent) {
+    const inner = `${indent}  `;
+    let first = true;
+    for (const key of Object.keys(record)) {
+        const member = withToJson(record[key], key);
+        // JSON leaves out members it cannot write.
+        if (isUnwritable(member))
+            continue;
+        yield `${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
+        yield* parts(member, inner);
+        first = false;
+    }
+    yield first ? '{}' : `\n${indent}}`;
+}
+/** Indents every line after the first; JSON text has no raw line breaks. */
+function reindent(text, indent) {
+    // Only the top level can be unwritable here; JSON.stringify says so too.
+    if (text === undefined)
+        return String(text);
+    return indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
+}
+function withToJson(value, key) {
+    const toJSON = typeof value === 'object' && value !== null
+        ? value.toJSON
+        : undefined;
+    return typeof toJSON === 'function'
+        ? toJSON.call(value, key)
+        : value;
+}
+function isUnwritable(value) {
+    return (value === undefined ||
+        typeof value === 'function' ||
+        typeof value === 'symbol');
+}
+function isPlainRecord(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null;
+}
+
 ;// CONCATENATED MODULE: ./src/report/files.ts
+
 
 
 
@@ -92681,16 +92807,20 @@ function numberField(value) {
 async function writeReportFiles(dir, plan, summaryMarkdown) {
     return [
         await writeJson(dir, 'plan.json', plan),
-        await writeTextFile((0,external_node_path_.join)(dir, 'plan.csv'), [renderPlanCsv(plan)]),
+        await writeTextFile((0,external_node_path_.join)(dir, 'plan.csv'), planCsvChunks(plan)),
         await writeTextFile((0,external_node_path_.join)(dir, 'summary.md'), [summaryMarkdown])
     ];
 }
 /** Writes `value` as 2-space JSON to `dir/name` and returns the path. */
 async function writeJson(dir, name, value) {
-    // Serialise first: a value that cannot be written must not cost the
-    // previous file.
-    const text = `${JSON.stringify(value, null, 2)}\n`;
-    return writeTextFile((0,external_node_path_.join)(dir, name), [text]);
+    // Written piece by piece as it is serialised, so a large plan is never
+    // held whole in memory. A value that cannot be serialised fails in the
+    // temporary file, so the previous file stays as it was.
+    return writeTextFile((0,external_node_path_.join)(dir, name), withFinalNewline(prettyJsonChunks(value)));
+}
+function* withFinalNewline(chunks) {
+    yield* chunks;
+    yield '\n';
 }
 /**
  * Writes the chunks to `path` atomically: to a temporary file beside it,
@@ -92787,7 +92917,8 @@ async function publishApproval(record) {
         missingFromIssue: record.selection.missingFromIssue,
         ignoredNotInPlan: record.selection.ignoredNotInPlan,
         passwordPolicy: record.policy,
-        stopped: record.stopped
+        stopped: record.stopped,
+        reltioCalls: record.reltioCalls ?? null
     };
     const files = [
         await writeJson(config.reportDir, 'results.json', buildResultsFile(meta.planId, results, meta)),
@@ -92874,11 +93005,22 @@ async function runApproval(config, context) {
         if (!(error instanceof WritesForbiddenError))
             throw error;
         const stopped = error.message;
-        const outcome = await publishApproval({ ...record, results: error.results, stopped });
+        const outcome = await publishApproval({
+            ...record,
+            results: error.results,
+            stopped,
+            reltioCalls: reltio.stats()
+        });
         return { ...outcome, failure: stopped };
     }
     const policy = await enforcePolicyIfAsked(reltio, source.plan, config);
-    return publishApproval({ ...record, results, policy, stopped: null });
+    return publishApproval({
+        ...record,
+        results,
+        policy,
+        stopped: null,
+        reltioCalls: reltio.stats()
+    });
 }
 async function findApprovedPlan(planId, config, context) {
     const issue = config.issue ? await findIssueForPlan(planId, config, context) : null;

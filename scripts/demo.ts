@@ -7,6 +7,7 @@ import { mkdir, rm } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { startGitHubFake } from '../sim/github/server.ts'
 import { startReltioSimulator } from '../sim/reltio/server.ts'
+import { renderRunnerLog } from '../sim/log-view.ts'
 import { runAction } from '../sim/runner.ts'
 
 const USERS = Number(process.env.DEMO_USERS ?? 300)
@@ -32,13 +33,16 @@ try {
       'report-dir': reportDir
     }
   })
-  process.stdout.write(run.stdout)
+  console.log('----- action log (groups folded, as GitHub shows it) -----\n')
+  console.log(renderRunnerLog(run.stdout))
   process.stderr.write(run.stderr)
   console.log('\n----- job summary -----\n')
   console.log(run.summary)
   console.log('----- outputs -----')
   for (const [name, value] of Object.entries(run.outputs)) {
-    console.log(`${name}: ${value.length > 120 ? `${value.slice(0, 117)}...` : value}`)
+    console.log(
+      `${name}: ${value.length > 120 ? `${value.slice(0, 117)}...` : value}`
+    )
   }
   const issue = github.issues[0]
   console.log(

@@ -4,8 +4,7 @@ export type PasswordPolicyMode = 'off' | 'report' | 'enforce'
 
 /** What `reactivate` asked for: an earlier approval run, or usernames. */
 export type ReactivateRequest =
-  | { kind: 'run'; runId: number }
-  | { kind: 'usernames'; usernames: string[] }
+  { kind: 'run'; runId: number } | { kind: 'usernames'; usernames: string[] }
 
 /** The validated inputs of one run; built once by `readConfig()`. */
 export interface Config {

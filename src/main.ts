@@ -28,7 +28,10 @@ export async function run(): Promise<void> {
   }
 }
 
-function runChosenFlow(config: Config, context: RunContext): Promise<RunOutcome> {
+function runChosenFlow(
+  config: Config,
+  context: RunContext
+): Promise<RunOutcome> {
   if (config.reactivate) return runReactivation(config, context)
   if (config.approve) return runApproval(config, context)
   return runReport(config, context)
@@ -40,7 +43,9 @@ function announce(config: Config): void {
     : config.approve
       ? `Approval run for plan ${config.planId}`
       : 'Report run (reads Reltio only)'
-  core.info(`${kind}${config.dryRun ? ', dry run' : ''}; clock ${config.now.toISOString()}`)
+  core.info(
+    `${kind}${config.dryRun ? ', dry run' : ''}; clock ${config.now.toISOString()}`
+  )
 }
 
 function setOutputs(outputs: Record<string, string | number>): void {

@@ -48,7 +48,9 @@ export interface ApprovalRecord {
 }
 
 /** Writes the files, summary, artifact and issue comment of an approval. */
-export async function publishApproval(record: ApprovalRecord): Promise<RunOutcome> {
+export async function publishApproval(
+  record: ApprovalRecord
+): Promise<RunOutcome> {
   const { config, context, source, results } = record
   const meta = {
     planId: source.plan.planId,
@@ -67,8 +69,16 @@ export async function publishApproval(record: ApprovalRecord): Promise<RunOutcom
     reltioCalls: record.reltioCalls ?? null
   }
   const files = [
-    await writeJson(config.reportDir, 'results.json', buildResultsFile(meta.planId, results, meta)),
-    await writeJson(config.reportDir, 'rollback.json', buildRollbackFile(meta.planId, context.runId, results))
+    await writeJson(
+      config.reportDir,
+      'results.json',
+      buildResultsFile(meta.planId, results, meta)
+    ),
+    await writeJson(
+      config.reportDir,
+      'rollback.json',
+      buildRollbackFile(meta.planId, context.runId, results)
+    )
   ]
   const summary = renderApprovalSummary(results, meta)
   if (!config.dryRun) {
@@ -78,10 +88,14 @@ export async function publishApproval(record: ApprovalRecord): Promise<RunOutcom
       context.runAttempt
     )
     await uploadFiles(name, files, config.reportDir, config, context)
-    if (source.issue) await reportOnIssue(source.issue.number, results, meta, config, context)
+    if (source.issue)
+      await reportOnIssue(source.issue.number, results, meta, config, context)
   }
   await core.summary.addRaw(summary).write()
-  return { outputs: approvalOutputs(results, config), failure: failureOf(results) }
+  return {
+    outputs: approvalOutputs(results, config),
+    failure: failureOf(results)
+  }
 }
 
 async function reportOnIssue(
@@ -118,6 +132,9 @@ function approvalOutputs(
 function failureOf(results: UserResult[]): string | null {
   const failed = results.filter((r) => r.outcome === 'failed')
   if (failed.length === 0) return null
-  const names = failed.slice(0, 10).map((r) => r.username).join(', ')
+  const names = failed
+    .slice(0, 10)
+    .map((r) => r.username)
+    .join(', ')
   return `${failed.length} approved user(s) could not be deactivated: ${names}. See the summary table and results.json; run the approval again to retry them.`
 }

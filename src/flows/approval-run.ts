@@ -83,7 +83,9 @@ async function findApprovedPlan(
   config: Config,
   context: RunContext
 ): Promise<ApprovalSource> {
-  const issue = config.issue ? await findIssueForPlan(planId, config, context) : null
+  const issue = config.issue
+    ? await findIssueForPlan(planId, config, context)
+    : null
   const reportRunId = issue ? Number(issue.runId) : Number(context.runId)
   if (!Number.isSafeInteger(reportRunId) || reportRunId <= 0) {
     throw new ApprovalError(
@@ -99,7 +101,9 @@ async function findApprovedPlan(
     config,
     context
   )
-  const plan = parsePlan(JSON.parse(await readFile(join(dir, 'plan.json'), 'utf8')))
+  const plan = parsePlan(
+    JSON.parse(await readFile(join(dir, 'plan.json'), 'utf8'))
+  )
   if (plan.planId !== planId) {
     throw new ApprovalError(
       `The artifact of report run ${reportRunId} holds plan ${plan.planId}, not the plan-id ${planId} being approved. Quote the plan-id from the review issue.`
@@ -170,7 +174,9 @@ async function deactivate(
     dryRun: config.dryRun,
     recheck: secondOpinionRecheck(reltio, plan, config),
     onResult: (result) =>
-      core.info(`${result.username}: ${result.outcome}${result.reason ? ` (${result.reason})` : ''}`)
+      core.info(
+        `${result.username}: ${result.outcome}${result.reason ? ` (${result.reason})` : ''}`
+      )
   })
 }
 
@@ -205,7 +211,13 @@ async function enforcePolicyIfAsked(
   if (config.passwordPolicy !== 'enforce' || !config.customerId) return null
   return phase(
     'Enforce the password policy',
-    () => enforcePasswordPolicy(reltio, config.customerId as string, config.inactiveDays, config.dryRun),
+    () =>
+      enforcePasswordPolicy(
+        reltio,
+        config.customerId as string,
+        config.inactiveDays,
+        config.dryRun
+      ),
     (change) =>
       change.changed || change.wouldChange
         ? `inactivePeriodInDays ${change.before ?? 'unset'} -> ${config.inactiveDays}${config.dryRun ? ' (dry run: not written)' : ''}`
@@ -215,7 +227,8 @@ async function enforcePolicyIfAsked(
 
 function describeResults(results: UserResult[]): string {
   const counts = new Map<string, number>()
-  for (const r of results) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1)
+  for (const r of results)
+    counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1)
   const parts = [...counts.entries()].map(([outcome, n]) => `${n} ${outcome}`)
   return `Approved users: ${parts.join(', ') || 'none'}`
 }

@@ -78,7 +78,10 @@ async function collectActivities(
       sinceMs: options.sinceMs,
       max: 1
     })
-    if (latest?.timestamp !== undefined && latest.timestamp >= options.sinceMs) {
+    if (
+      latest?.timestamp !== undefined &&
+      latest.timestamp >= options.sinceMs
+    ) {
       keepNewest(found, username, 'activity-log', latest.timestamp)
     }
   })

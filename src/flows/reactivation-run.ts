@@ -91,7 +91,10 @@ async function reactivateAll(
   } catch (error) {
     // A 403 stops every write; the users done so far are still recorded.
     if (!(error instanceof WritesForbiddenError)) throw error
-    return { results: error.results as ReactivateResult[], stopped: error.message }
+    return {
+      results: error.results as ReactivateResult[],
+      stopped: error.message
+    }
   }
 }
 
@@ -110,5 +113,7 @@ async function resolveTargets(
     config,
     context
   )
-  return rollbackTargets(JSON.parse(await readFile(join(dir, 'rollback.json'), 'utf8')))
+  return rollbackTargets(
+    JSON.parse(await readFile(join(dir, 'rollback.json'), 'utf8'))
+  )
 }

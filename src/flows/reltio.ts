@@ -35,7 +35,8 @@ export function resolveCustomerId(
   if (config.customerId) return config.customerId
   const tally = new Map<string, number>()
   for (const user of users) {
-    if (user.customer) tally.set(user.customer, (tally.get(user.customer) ?? 0) + 1)
+    if (user.customer)
+      tally.set(user.customer, (tally.get(user.customer) ?? 0) + 1)
   }
   const [top] = [...tally.entries()].sort((a, b) => b[1] - a[1])
   return top?.[0] ?? 'unknown-customer'

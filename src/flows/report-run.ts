@@ -5,7 +5,11 @@
  */
 import * as core from '@actions/core'
 import type { Config } from '../config-types.js'
-import { classifyUsers, settingsFromConfig, spareWithEvidence } from '../inactivity/classify.js'
+import {
+  classifyUsers,
+  settingsFromConfig,
+  spareWithEvidence
+} from '../inactivity/classify.js'
 import type { ClassifiedUser, InactivitySettings } from '../inactivity/types.js'
 import { formatCount, phase } from '../log.js'
 import type { RawReltioUser, ReltioApi } from '../reltio/types.js'
@@ -17,7 +21,11 @@ import { runUrlOf, type RunContext } from '../run-context.js'
 import { gatherEvidence } from './evidence.js'
 import { openIssuesApi, uploadFiles } from './github.js'
 import { artifactNameFor, type RunOutcome } from './outcome.js'
-import { connectReltio, readPasswordPolicy, resolveCustomerId } from './reltio.js'
+import {
+  connectReltio,
+  readPasswordPolicy,
+  resolveCustomerId
+} from './reltio.js'
 
 /** Runs a report: the plan, its files, artifact, review issue and summary. */
 export async function runReport(
@@ -92,7 +100,9 @@ async function classifyWithEvidence(
     inactiveDays: config.inactiveDays,
     concurrency: config.concurrency
   })
-  core.info(`Second opinions spared ${evidence.size} of ${candidates.length} candidates`)
+  core.info(
+    `Second opinions spared ${evidence.size} of ${candidates.length} candidates`
+  )
   const spared = result.users.map((user) => {
     const found = evidence.get(user.username)
     return found ? spareWithEvidence(user, found, config.now) : user
@@ -129,10 +139,15 @@ async function publishReport(
   await phase(
     'Upload the report artifact',
     () => uploadFiles(artifactName, files, config.reportDir, config, context),
-    (uploaded) => (uploaded ? `Uploaded artifact ${artifactName}` : 'No artifact uploaded')
+    (uploaded) =>
+      uploaded ? `Uploaded artifact ${artifactName}` : 'No artifact uploaded'
   )
-  const issue = config.issue ? await updateReviewIssue(plan, config, context) : null
-  const issueLine = issue ? `\n\nReview issue: [#${issue.number}](${issue.url})\n` : ''
+  const issue = config.issue
+    ? await updateReviewIssue(plan, config, context)
+    : null
+  const issueLine = issue
+    ? `\n\nReview issue: [#${issue.number}](${issue.url})\n`
+    : ''
   await core.summary.addRaw(summary + issueLine).write()
   return issue
 }
@@ -155,7 +170,9 @@ async function updateReviewIssue(
         repository: context.owner ? `${context.owner}/${context.repo}` : null
       }),
     (issue) =>
-      issue ? `Review issue #${issue.number}: ${issue.url}` : 'No review issue needed'
+      issue
+        ? `Review issue #${issue.number}: ${issue.url}`
+        : 'No review issue needed'
   )
 }
 
@@ -200,13 +217,17 @@ function reportOutputs(
 }
 
 function describePolicy(policy: PlanPasswordPolicy): string {
-  if (policy.unavailable) return `Password policy not read: ${policy.unavailable}`
+  if (policy.unavailable)
+    return `Password policy not read: ${policy.unavailable}`
   return `Password policy: inactivePeriodInDays ${policy.inactivePeriodInDays ?? 'unset'}`
 }
 
 function describeBuckets(users: ClassifiedUser[]): string {
   const counts = new Map<string, number>()
-  for (const user of users) counts.set(user.bucket, (counts.get(user.bucket) ?? 0) + 1)
-  const parts = [...counts.entries()].map(([bucket, n]) => `${formatCount(n)} ${bucket}`)
+  for (const user of users)
+    counts.set(user.bucket, (counts.get(user.bucket) ?? 0) + 1)
+  const parts = [...counts.entries()].map(
+    ([bucket, n]) => `${formatCount(n)} ${bucket}`
+  )
   return `Classified: ${parts.join(', ')}`
 }

@@ -21,12 +21,20 @@ describe('approval refusals of dist/index.js', () => {
     world = await startWorld()
     const report = await world.run()
     expect(report.exitCode).toBe(0)
-    plan = JSON.parse(await readFile(join(world.reportDir, 'plan.json'), 'utf8'))
+    plan = JSON.parse(
+      await readFile(join(world.reportDir, 'plan.json'), 'utf8')
+    )
   })
   afterEach(() => world.close())
 
-  const approve = (inputs: Record<string, string> = {}, actor = 'octo-approver') =>
-    world.run({ approve: 'true', 'plan-id': plan.planId, ...roomy, ...inputs }, { ...dispatch, actor })
+  const approve = (
+    inputs: Record<string, string> = {},
+    actor = 'octo-approver'
+  ) =>
+    world.run(
+      { approve: 'true', 'plan-id': plan.planId, ...roomy, ...inputs },
+      { ...dispatch, actor }
+    )
 
   it('refuses a plan id that is not the current one and names the current', async () => {
     const run = await approve({ 'plan-id': '0123456789abcdef' })
@@ -46,7 +54,9 @@ describe('approval refusals of dist/index.js', () => {
 
   it('ignores and reports a user added to the issue who is not in the plan', async () => {
     const outsider = [...world.reltio.users.values()].find(
-      (u) => u.enabled !== false && !plan.candidates.some((c) => c.username === u.username)
+      (u) =>
+        u.enabled !== false &&
+        !plan.candidates.some((c) => c.username === u.username)
     )!
     const issue = world.github.issues[0]!
     world.github.editIssue(issue.number, {
@@ -54,13 +64,17 @@ describe('approval refusals of dist/index.js', () => {
     })
     const run = await approve()
     expect(run.exitCode).toBe(0)
-    expect(world.reltio.users.get(outsider.username as string)?.enabled).not.toBe(false)
+    expect(
+      world.reltio.users.get(outsider.username as string)?.enabled
+    ).not.toBe(false)
     expect(decodeEntities(run.summary)).toContain(outsider.username as string)
     expect(run.summary).toMatch(/not in the plan/i)
   })
 
   it('refuses more users than max-deactivations before any write', async () => {
-    const run = await approve({ 'max-deactivations': String(plan.candidates.length - 1) })
+    const run = await approve({
+      'max-deactivations': String(plan.candidates.length - 1)
+    })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toContain('max-deactivations')
     expect(reltioWrites(world.reltio)).toEqual([])

@@ -29,7 +29,9 @@ describe('report, review, approve and reactivate with dist/index.js', () => {
   beforeAll(async () => {
     world = await startWorld()
     firstReport = await world.run()
-    plan = JSON.parse(await readFile(join(world.reportDir, 'plan.json'), 'utf8'))
+    plan = JSON.parse(
+      await readFile(join(world.reportDir, 'plan.json'), 'utf8')
+    )
     kept = plan.candidates[0]!.username
     approved = plan.candidates.slice(1).map((c) => c.username)
     const issue = world.github.issues[0]!
@@ -37,10 +39,15 @@ describe('report, review, approve and reactivate with dist/index.js', () => {
       body: issue.body!.replace(`- [x] \`${kept}\``, `- [ ] \`${kept}\``)
     })
     secondReport = await world.run()
-    for (const [name, user] of world.reltio.users) before.set(name, structuredClone(user))
+    for (const [name, user] of world.reltio.users)
+      before.set(name, structuredClone(user))
     approval = await world.run(
       { approve: 'true', 'plan-id': plan.planId, ...APPROVE_LIMITS },
-      { eventName: 'workflow_dispatch', runId: approvalRunId, actor: 'octo-approver' }
+      {
+        eventName: 'workflow_dispatch',
+        runId: approvalRunId,
+        actor: 'octo-approver'
+      }
     )
   })
   afterAll(() => world.close())
@@ -58,7 +65,11 @@ describe('report, review, approve and reactivate with dist/index.js', () => {
     expect(approval.exitCode).toBe(0)
     expect(approval.outputs.deactivated).toBe(String(approved.length))
     const disabledNow = [...world.reltio.users.values()]
-      .filter((u) => u.enabled === false && before.get(u.username as string)?.enabled !== false)
+      .filter(
+        (u) =>
+          u.enabled === false &&
+          before.get(u.username as string)?.enabled !== false
+      )
       .map((u) => u.username)
       .sort()
     expect(disabledNow).toEqual([...approved].sort())
@@ -66,7 +77,9 @@ describe('report, review, approve and reactivate with dist/index.js', () => {
   })
 
   it('PUTs each user exactly as read except enabled', () => {
-    const puts = world.reltio.requests.filter((r) => r.method === 'PUT' && r.path.startsWith('/oauth/users/'))
+    const puts = world.reltio.requests.filter(
+      (r) => r.method === 'PUT' && r.path.startsWith('/oauth/users/')
+    )
     expect(puts).toHaveLength(approved.length)
     for (const put of puts) {
       const body = put.body as Record<string, unknown>
@@ -84,9 +97,14 @@ describe('report, review, approve and reactivate with dist/index.js', () => {
   })
 
   it('writes results.json and a rollback.json without secrets', async () => {
-    const results = JSON.parse(await readFile(join(world.reportDir, 'results.json'), 'utf8'))
+    const results = JSON.parse(
+      await readFile(join(world.reportDir, 'results.json'), 'utf8')
+    )
     expect(JSON.stringify(results)).toContain(approved[0])
-    const rollback = await readFile(join(world.reportDir, 'rollback.json'), 'utf8')
+    const rollback = await readFile(
+      join(world.reportDir, 'rollback.json'),
+      'utf8'
+    )
     expect(rollback).toContain(approved[0])
     expect(rollback).not.toContain(world.reltio.adminClient.clientSecret)
   })

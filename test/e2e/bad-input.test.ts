@@ -23,7 +23,9 @@ describe('bad input to dist/index.js', () => {
   let world: World
 
   beforeAll(async () => {
-    world = await startWorld({ seed: { count: 30, seed: 3, now: new Date('2026-12-01T00:00:00Z') } })
+    world = await startWorld({
+      seed: { count: 30, seed: 3, now: new Date('2026-12-01T00:00:00Z') }
+    })
   })
   afterAll(() => world.close())
 
@@ -40,10 +42,13 @@ describe('bad input to dist/index.js', () => {
     expectOneClearError(run, 'auth-url', 'http://127.0.0.1:9')
   })
 
-  it.each(['-1', 'abc'])('names inactive-days and its value %s', async (value) => {
-    const run = await world.run({ 'inactive-days': value })
-    expectOneClearError(run, 'inactive-days', `'${value}'`)
-  })
+  it.each(['-1', 'abc'])(
+    'names inactive-days and its value %s',
+    async (value) => {
+      const run = await world.run({ 'inactive-days': value })
+      expectOneClearError(run, 'inactive-days', `'${value}'`)
+    }
+  )
 
   it('names allowlist-file when the file is malformed', async () => {
     const workspace = await mkdtemp(join(tmpdir(), 'e2e-ws-'))

@@ -22,7 +22,9 @@ describe('report run of dist/index.js', () => {
   })
 
   it('writes plan.json, plan.csv and summary.md with every user', async () => {
-    const plan = JSON.parse(await readFile(join(world.reportDir, 'plan.json'), 'utf8'))
+    const plan = JSON.parse(
+      await readFile(join(world.reportDir, 'plan.json'), 'utf8')
+    )
     expect(plan.users).toHaveLength(world.reltio.users.size)
     expect(plan.planId).toBe(run.outputs['plan-id'])
     const csv = await readFile(join(world.reportDir, 'plan.csv'), 'utf8')
@@ -32,7 +34,9 @@ describe('report run of dist/index.js', () => {
   })
 
   it('sets the outputs from the plan', async () => {
-    const plan = JSON.parse(await readFile(join(world.reportDir, 'plan.json'), 'utf8'))
+    const plan = JSON.parse(
+      await readFile(join(world.reportDir, 'plan.json'), 'utf8')
+    )
     expect(run.outputs['plan-id']).toMatch(/^[0-9a-f]{16}$/)
     expect(Number(run.outputs.candidates)).toBe(plan.candidates.length)
     expect(Number(run.outputs.candidates)).toBeGreaterThan(0)
@@ -53,13 +57,19 @@ describe('report run of dist/index.js', () => {
       `reltio-inactive-users-${world.reltio.customerId}-1`
     ])
     const files = readZip(world.github.artifacts[0]!.content)
-    expect([...files.keys()].sort()).toEqual(['plan.csv', 'plan.json', 'summary.md'])
+    expect([...files.keys()].sort()).toEqual([
+      'plan.csv',
+      'plan.json',
+      'summary.md'
+    ])
     const onDisk = await readFile(join(world.reportDir, 'plan.json'))
     expect(files.get('plan.json')?.equals(onDisk)).toBe(true)
   })
 
   it('opens one review issue with every candidate ticked', async () => {
-    const plan = JSON.parse(await readFile(join(world.reportDir, 'plan.json'), 'utf8'))
+    const plan = JSON.parse(
+      await readFile(join(world.reportDir, 'plan.json'), 'utf8')
+    )
     const open = world.github.issues.filter((i) => i.state === 'open')
     expect(open).toHaveLength(1)
     expect(run.outputs['issue-number']).toBe(String(open[0]!.number))
@@ -78,6 +88,8 @@ describe('report run of dist/index.js', () => {
   it('gives the same plan id when run again on the same users', async () => {
     const again = await world.run()
     expect(again.outputs['plan-id']).toBe(run.outputs['plan-id'])
-    expect(world.github.issues.filter((i) => i.state === 'open')).toHaveLength(1)
+    expect(world.github.issues.filter((i) => i.state === 'open')).toHaveLength(
+      1
+    )
   })
 })

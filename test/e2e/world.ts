@@ -31,7 +31,9 @@ let nextRunId = 7000
 
 /** Starts the simulator (seeded unless users are given) and the fakes. */
 export async function startWorld(
-  simulator: SimulatorOptions = { seed: { count: 120, seed: 7, now: new Date(NOW) } }
+  simulator: SimulatorOptions = {
+    seed: { count: 120, seed: 7, now: new Date(NOW) }
+  }
 ): Promise<World> {
   const reltio = await startReltioSimulator(simulator)
   const github = await startGitHubFake()
@@ -64,7 +66,9 @@ export async function startWorld(
 }
 
 /** The Reltio requests that could change data: anything but reads and tokens. */
-export function reltioWrites(reltio: ReltioSimulator): Array<{ method: string; path: string }> {
+export function reltioWrites(
+  reltio: ReltioSimulator
+): Array<{ method: string; path: string }> {
   return reltio.requests.filter(
     (r) =>
       r.method !== 'GET' &&
