@@ -122,7 +122,10 @@ function encodeUnit(char) {
 
 // EXTERNAL MODULE: ./src/report/escape.ts + 1 modules
 var report_escape = __webpack_require__(42143);
+// EXTERNAL MODULE: ./src/report/second-opinions.ts
+var second_opinions = __webpack_require__(94098);
 ;// CONCATENATED MODULE: ./src/github/issue-sections.ts
+
 
 
 /** The workflow `gh workflow run` names when the caller knows none. */
@@ -156,6 +159,7 @@ function renderIntro(plan, ctx) {
             `enabled users with no login for ${days(plan.settings.inactiveDays)} ` +
             `or more. Report: ${runLink ?? 'this run'}, ${generated}.`,
         renderCounts(plan),
+        renderSecondOpinions(plan),
         renderPasswordPolicy(plan),
         renderHowToApprove(plan, ctx)
     ]
@@ -198,6 +202,18 @@ function renderCounts(plan) {
         `${counts.unknown} unknown`
     ];
     return `Users: ${parts.join(' · ')}.`;
+}
+function renderSecondOpinions(plan) {
+    const checks = (0,second_opinions/* namesOfChecks */.TY)(plan.settings);
+    if (checks === null) {
+        return 'Second opinions: none (`activity-check` and `audit-check` are off).';
+    }
+    const spared = plan.users.filter(second_opinions/* isSparedByLog */.Rw).length;
+    if (spared === 0) {
+        return `Second opinions (${checks}) spared no candidate: none showed recent use.`;
+    }
+    return (`Second opinions (${checks}) spared ${count(spared, 'candidate')}: ` +
+        `recent use in a log moved ${spared === 1 ? 'it' : 'them'} to active.`);
 }
 function renderPasswordPolicy(plan) {
     const policy = plan.passwordPolicy;

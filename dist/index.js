@@ -67523,6 +67523,44 @@ function escapeUrl(url) {
 
 /***/ }),
 
+/***/ 94098:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pt: () => (/* binding */ describeChecks),
+/* harmony export */   RQ: () => (/* binding */ describeEvidence),
+/* harmony export */   Rw: () => (/* binding */ isSparedByLog),
+/* harmony export */   TY: () => (/* binding */ namesOfChecks)
+/* harmony export */ });
+/** True for an active user whom a log, not the last login, kept active. */
+function isSparedByLog(user) {
+    return (user.bucket === 'active' &&
+        (user.evidence === 'activity-log' || user.evidence === 'audit-log'));
+}
+/** The logs asked, e.g. "activity log and security audit log", or null. */
+function namesOfChecks(settings) {
+    const checks = [
+        settings.activityCheck ? 'activity log' : null,
+        settings.auditCheck ? 'security audit log' : null
+    ].filter((check) => check !== null);
+    return checks.length === 0 ? null : checks.join(' and ');
+}
+/** Which second opinions ran, for a settings line. */
+function describeChecks(settings) {
+    return (namesOfChecks(settings) ?? 'none (activity-check and audit-check are off)');
+}
+/** The name of a log as a reader knows it. */
+function describeEvidence(evidence) {
+    if (evidence === 'activity-log')
+        return 'activity log';
+    if (evidence === 'audit-log')
+        return 'security audit log';
+    return evidence;
+}
+
+
+/***/ }),
+
 /***/ 42613:
 /***/ ((module) => {
 
@@ -79631,6 +79669,8 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
 var lib_core = __nccwpck_require__(77094);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:os"
@@ -89435,9 +89475,32 @@ function rules_text() {
 function list() {
     return schemas_string().transform(splitList);
 }
-/** GitHub logins as a list; a leading '@' is dropped. */
+/**
+ * Role or group names as a list. A name never holds whitespace, so one
+ * that does is two names run together ("ROLE_A ROLE_B"), which would match
+ * nothing and silently stop protecting both.
+ */
+function names() {
+    return list().refine((items) => items.every((item) => !/\s/.test(item)));
+}
+// Letters, digits and hyphens, at most 39, as GitHub allows; apps act as
+// `<name>[bot]`.
+const GITHUB_LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/;
+/**
+ * GitHub logins as a list; a leading '@' is dropped. A malformed login can
+ * match no actor, so every approval would be refused for a reason far
+ * from the typo; it is refused here instead.
+ */
 function logins() {
-    return list().transform((names) => names.map((name) => name.replace(/^@/, '')).filter((name) => name !== ''));
+    return list()
+        .transform((items) => items.map((name) => name.replace(/^@/, '')).filter((name) => name !== ''))
+        .refine((items) => items.every((name) => GITHUB_LOGIN.test(name)));
+}
+/** GitHub refuses a label name longer than this. */
+const MAX_LABEL_LENGTH = 50;
+/** Issue label names as a list, each short enough for GitHub. */
+function labels() {
+    return list().refine((items) => items.every((item) => item.length <= MAX_LABEL_LENGTH));
 }
 /**
  * `reactivate`: a single positive whole number is the id of an approval run;
@@ -89496,21 +89559,21 @@ const INPUT_RULES = {
     'warn-days': rule(wholeNumber(0, MAX_DAYS), `a whole number from 0 to ${MAX_DAYS}`, 'Use a number of days such as 14, or 0 for no approaching bucket.'),
     'never-logged-in-days': rule(rules_optional(wholeNumber(1, MAX_DAYS)), `empty or a whole number from 1 to ${MAX_DAYS}`, 'Use a number of days such as 180, or leave it empty to keep users who never logged in out of the candidates.'),
     exclude: anyList(),
-    'exclude-roles': anyList(),
-    'exclude-groups': anyList(),
+    'exclude-roles': rule(names(), 'role names without spaces', 'Give one role per line or separate them with commas.'),
+    'exclude-groups': rule(names(), 'group names without spaces', 'Give one group per line or separate them with commas.'),
     'allowlist-file': rule(rules_text(), 'a file path', 'Use a path in the repository such as .github/reltio-inactive-users.yml.'),
     'activity-check': flag(),
     'audit-check': flag(),
     'password-policy': rule(passwordPolicyMode(), 'off, report or enforce', 'Use report to show the policy, enforce to set it on approval, or off.'),
     approve: flag(),
     'plan-id': rule(rules_optional(planId()), '16 hexadecimal characters', 'Copy the plan id from the review issue.'),
-    approvers: rule(logins(), 'a list of GitHub logins', 'Give one login per line or separate them with commas.'),
+    approvers: rule(logins(), 'GitHub logins (letters, digits and hyphens)', 'Give one login per line or separate them with commas.'),
     reactivate: rule(rules_optional(reactivateRequest()), 'the run id of an approval run or usernames one per line', 'Give a positive run id, or the usernames to enable again.'),
     'dry-run': flag(),
     'max-deactivations': rule(wholeNumber(0, 1_000_000), 'a whole number of 0 or more', 'Use the most users one approval may deactivate, such as 50; 0 refuses every approval.'),
     'max-deactivation-percent': rule(percentage(), 'a number above 0 and at most 100', 'Use a share of enabled users such as 10.'),
     issue: flag(),
-    'issue-labels': anyList(),
+    'issue-labels': rule(labels(), `label names of at most ${MAX_LABEL_LENGTH} characters`, 'Give one label per line or separate them with commas.'),
     'github-token': rule(rules_optional(rules_text()), 'text', 'Pass ${{ github.token }} or a token from a secret.'),
     'artifact-name': rule(artifactName(), 'a name without " : < > | * ? \\ / or line breaks', 'Use letters, digits, - and _, such as reltio-inactive-users.'),
     'artifact-retention-days': rule(wholeNumber(1, 400), 'a whole number from 1 to 400', 'Use a number of days such as 90.'),
@@ -89736,6 +89799,7 @@ function lineNumber(node, lines) {
 
 
 
+
 const REPORT_DIR_NAME = 'reltio-inactive-users';
 /**
  * Checks the inputs (keyed by their action.yml names; a missing or empty
@@ -89767,6 +89831,7 @@ async function readConfig() {
         tempDir: process.env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)()
     });
     lib_core/* debug */.Yz(`Resolved inputs: ${JSON.stringify(describeConfig(config))}`);
+    await checkReportDir(config.reportDir);
     return config;
 }
 /** The config as it may be logged: secrets as '***', the allowlist counted. */
@@ -89893,6 +89958,17 @@ async function readAllowlistText(file) {
         }
         reportMissingAllowlist(file);
         return null;
+    }
+}
+// Checked before Reltio is read: an approval that cannot write its
+// results and rollback file must find out before it deactivates anyone.
+async function checkReportDir(dir) {
+    try {
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        await (0,promises_.access)(dir, external_node_fs_.constants.W_OK);
+    }
+    catch (error) {
+        throw new errors/* ConfigError */.xL(`Input 'report-dir': cannot write to ${dir} (${(0,errors/* getErrorMessage */.u1)(error)}). Point it at a writable directory, or leave it empty for one under the runner temp directory.`);
     }
 }
 function reportMissingAllowlist(file) {
@@ -90127,7 +90203,8 @@ function spareWithEvidence(user, evidence, now) {
         reason: `the ${log} shows use ${days(ago)} ago (${evidence.at.toISOString()}), though ${user.reason}`,
         daysLeft: null,
         pastReltioPolicy: false,
-        evidence: evidence.source
+        evidence: evidence.source,
+        evidenceAt: evidence.at.toISOString()
     };
 }
 function createClassifier(now, settings) {
@@ -90833,7 +90910,8 @@ const ClassifiedUserSchema = object({
     daysLeft: signedDays.nullable(),
     pastReltioPolicy: schemas_boolean(),
     deletionCandidate: schemas_boolean(),
-    evidence
+    evidence,
+    evidenceAt: iso_datetime().optional()
 });
 /** The shape of `plan.json`, version 1. */
 const PlanSchema = object({
@@ -91050,66 +91128,201 @@ function findCandidateMismatch(plan) {
 const evidence_DAY_MS = 24 * 60 * 60 * 1000;
 /** Usernames per audit export; the export is synchronous and rate limited. */
 const AUDIT_CHUNK_SIZE = 100;
-/** Looks up recent activity for these usernames; absent users showed none. */
+/**
+ * Records one answer holds at most. Reltio documents this cap for the
+ * activity search; it documents none for the audit export, so an export
+ * that long is taken as possibly cut short and asked again in parts.
+ */
+const RECORD_CAP = 10_000;
+/** Audit events that show use; `LOGIN_FAILED` and the like do not. */
+const LOGIN_EVENTS = new Set(['LOGIN', 'LOGIN_SSO']);
+/**
+ * Looks for recent use of each username in the audit log, then in the
+ * activity log for those the audit log did not settle. The map is keyed by
+ * the usernames given; a user missing from it showed no use.
+ */
 async function gatherEvidence(api, usernames, options) {
+    const window = windowOf(options);
     const found = new Map();
-    const sinceMs = options.now.getTime() - options.inactiveDays * evidence_DAY_MS;
     if (options.auditCheck) {
-        await collectAuditLogins(api, usernames, { ...options, sinceMs }, found);
+        const logins = await findAuditLogins(api, usernames, {
+            customerId: options.customerId,
+            window
+        });
+        for (const [name, sign] of logins)
+            found.set(name, sign);
     }
     if (options.activityCheck) {
         const unsettled = usernames.filter((name) => !found.has(name));
-        await collectActivities(api, unsettled, { ...options, sinceMs }, found);
+        await forEachLimited(unsettled, options.concurrency, async (name) => {
+            const sign = await findActivity(api, name, window);
+            if (sign)
+                found.set(name, sign);
+        });
     }
     return found;
 }
-async function collectAuditLogins(api, usernames, options, found) {
-    // One export at a time: Reltio answers 429 to parallel synchronous exports.
-    for (let i = 0; i < usernames.length; i += AUDIT_CHUNK_SIZE) {
+/** The window of `options`: the last `inactiveDays` days up to `now`. */
+function windowOf(options) {
+    const untilMs = options.now.getTime();
+    return { sinceMs: untilMs - options.inactiveDays * evidence_DAY_MS, untilMs };
+}
+/**
+ * The newest LOGIN or LOGIN_SSO event of each user in the window, one
+ * synchronous export at a time: Reltio answers 429 to parallel ones.
+ */
+async function findAuditLogins(api, usernames, query) {
+    const found = new Map();
+    const pending = chunk(usernames, AUDIT_CHUNK_SIZE);
+    for (let names = pending.shift(); names; names = pending.shift()) {
         const events = await api.exportLoginEvents({
-            customerId: options.customerId,
-            usernames: usernames.slice(i, i + AUDIT_CHUNK_SIZE),
-            startMs: options.sinceMs,
-            endMs: options.now.getTime()
+            customerId: query.customerId,
+            usernames: names,
+            startMs: query.window.sinceMs,
+            endMs: query.window.untilMs
         });
-        for (const event of events) {
-            if (event.timestamp < options.sinceMs)
-                continue;
-            if (event.timestamp > options.now.getTime())
-                continue;
-            keepNewest(found, event.username, 'audit-log', event.timestamp);
+        keepLogins(found, names, events, query.window);
+        if (events.length >= RECORD_CAP && names.length > 1) {
+            const unseen = names.filter((name) => !found.has(name));
+            pending.unshift(...chunk(unseen, Math.ceil(names.length / 2)));
         }
     }
+    return found;
 }
-async function collectActivities(api, usernames, options, found) {
-    await forEachLimited(usernames, options.concurrency, async (username) => {
-        const [latest] = await api.searchActivities({
-            username,
-            sinceMs: options.sinceMs,
-            max: 1
-        });
-        if (latest?.timestamp !== undefined && latest.timestamp >= options.sinceMs) {
-            keepNewest(found, username, 'activity-log', latest.timestamp);
-        }
+/**
+ * The first activity-log record of `username` in the window, if any. One
+ * record is enough to spare the user, so `max` is 1, and the timestamp
+ * bound keeps the search from stopping at Reltio's default four months.
+ */
+async function findActivity(api, username, window) {
+    const records = await api.searchActivities({
+        username,
+        sinceMs: window.sinceMs,
+        max: 1
     });
+    const record = records.find((r) => isActivityOf(r, username, window));
+    return record?.timestamp === undefined
+        ? null
+        : { source: 'activity-log', at: new Date(record.timestamp) };
 }
-function keepNewest(found, username, source, timestamp) {
-    const known = found.get(username);
-    if (!known || known.at.getTime() < timestamp) {
-        found.set(username, { source, at: new Date(timestamp) });
+/** A one-line account of the evidence, for logs and skip reasons. */
+function describeSignOfLife(sign) {
+    const log = sign.source === 'activity-log' ? 'activity log' : 'security audit log';
+    return `the ${log} shows use on ${sign.at.toISOString()}`;
+}
+function keepLogins(found, asked, events, window) {
+    // Reltio matches usernames without case; the map keeps the names asked.
+    const byKey = new Map(asked.map((name) => [name.toLowerCase(), name]));
+    for (const event of events) {
+        const name = byKey.get(event.username.toLowerCase());
+        if (name === undefined || !LOGIN_EVENTS.has(event.event))
+            continue;
+        if (!isWithin(event.timestamp, window))
+            continue;
+        const known = found.get(name);
+        if (!known || known.at.getTime() < event.timestamp) {
+            found.set(name, { source: 'audit-log', at: new Date(event.timestamp) });
+        }
     }
 }
-/** Runs `work` over `items` with at most `limit` running at once. */
+/**
+ * True when the record falls in the window and, when it names an actor
+ * (as `user` or `userId`; Reltio's docs show both), names this user.
+ */
+function isActivityOf(record, username, window) {
+    if (record.timestamp === undefined)
+        return false;
+    if (record.timestamp < window.sinceMs)
+        return false;
+    const actor = record.user ?? record.userId;
+    return actor === undefined || actor.toLowerCase() === username.toLowerCase();
+}
+// Only the start bounds the activity search, so a record stamped a little
+// after `now` (clocks differ) still counts; the export has both bounds.
+function isWithin(timestamp, window) {
+    return timestamp >= window.sinceMs && timestamp <= window.untilMs;
+}
+function chunk(items, size) {
+    const parts = [];
+    for (let i = 0; i < items.length; i += size) {
+        parts.push(items.slice(i, i + size));
+    }
+    return parts;
+}
+/**
+ * Runs `work` over `items` with at most `limit` running at once. After a
+ * failure no new item starts, and the first error is thrown.
+ */
 async function forEachLimited(items, limit, work) {
     let next = 0;
+    let failed = false;
     const worker = async () => {
-        while (next < items.length) {
+        while (!failed && next < items.length) {
             const item = items[next++];
-            await work(item);
+            try {
+                await work(item);
+            }
+            catch (error) {
+                failed = true;
+                throw error;
+            }
         }
     };
-    const workers = Math.max(1, Math.min(limit, items.length));
+    const bound = Number.isFinite(limit) ? Math.floor(limit) : 1;
+    const workers = Math.max(1, Math.min(bound, items.length));
     await Promise.all(Array.from({ length: workers }, worker));
+}
+
+;// CONCATENATED MODULE: ./src/flows/evidence-recheck.ts
+
+/**
+ * A re-check that looks in the audit log, then the activity log, over the
+ * same window as the report.
+ */
+function createEvidenceRecheck(api, options) {
+    const window = windowOf(options);
+    const findLogin = options.auditCheck
+        ? batchAuditLogins(api, { customerId: options.customerId, window })
+        : null;
+    return async (username) => {
+        const login = findLogin ? await findLogin(username) : null;
+        if (login)
+            return login;
+        if (!options.activityCheck)
+            return null;
+        return findActivity(api, username, window);
+    };
+}
+/**
+ * Looks users up in the audit log in batches: a call made while an export
+ * runs waits for the next one, which takes every user waiting by then.
+ */
+function batchAuditLogins(api, query) {
+    const waiting = [];
+    let running = false;
+    const drain = async () => {
+        running = true;
+        while (waiting.length > 0) {
+            const batch = waiting.splice(0, AUDIT_CHUNK_SIZE);
+            const names = batch.map((waiter) => waiter.username);
+            try {
+                const found = await findAuditLogins(api, names, query);
+                for (const waiter of batch) {
+                    waiter.resolve(found.get(waiter.username) ?? null);
+                }
+            }
+            catch (error) {
+                for (const waiter of batch)
+                    waiter.reject(error);
+            }
+        }
+        running = false;
+    };
+    return (username) => new Promise((resolve, reject) => {
+        waiting.push({ username, resolve, reject });
+        if (!running)
+            void drain();
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/flows/github.ts
@@ -91118,6 +91331,7 @@ async function forEachLimited(items, limit, work) {
  * GitHub and artifact clients are imported only when a run needs them, so a
  * run that uses neither starts faster.
  */
+
 
 /** The review issue client for this repository. */
 async function openIssuesApi(config, context) {
@@ -91130,7 +91344,36 @@ async function openIssuesApi(config, context) {
     });
     // Writes stay one at a time; the throttling plugin already spaces them
     // the way GitHub's secondary rate limits ask, so no extra pause here.
-    return issuesApiFrom(octokit, context.owner, context.repo, { pauseMs: 0 });
+    const api = issuesApiFrom(octokit, context.owner, context.repo, {
+        pauseMs: 0
+    });
+    return blamingTheToken(api);
+}
+/**
+ * The same calls, except that GitHub refusing the token (401) names the
+ * github-token input: "Bad credentials" alone does not say what to fix.
+ */
+function blamingTheToken(api) {
+    const wrapped = {};
+    for (const [name, call] of Object.entries(api)) {
+        wrapped[name] =
+            typeof call === 'function'
+                ? async (...args) => {
+                    try {
+                        return await call(...args);
+                    }
+                    catch (error) {
+                        throw refusedToken(error) ?? error;
+                    }
+                }
+                : call;
+    }
+    return wrapped;
+}
+function refusedToken(error) {
+    if (error.status !== 401)
+        return null;
+    return new errors/* ConfigError */.xL(`GitHub refused the github-token input (401: ${(0,errors/* getErrorMessage */.u1)(error)}). Pass \${{ github.token }}, or a token from a secret that may read and write issues.`);
 }
 /** Uploads the report files; null (with a notice) outside a GitHub runner. */
 async function uploadFiles(name, files, rootDir, config, context) {
@@ -91631,7 +91874,9 @@ class TokenSource {
                 accept: 'application/json'
             },
             body: new URLSearchParams(form).toString(),
-            retry: THROTTLE_ONLY_RETRY
+            retry: THROTTLE_ONLY_RETRY,
+            // Reltio limits token requests per IP on their own (10 per second).
+            paced: false
         });
     }
     #accept(response) {
@@ -91703,6 +91948,11 @@ var external_node_perf_hooks_ = __nccwpck_require__(643);
 
 
 
+/**
+ * Retries of one call after a 429 that go straight back to the pacer;
+ * later ones back off as well, in case Reltio wants a real pause.
+ */
+const PACED_RETRIES = 3;
 const TIMEOUT = {
     code: 'TIMEOUT',
     unreachable: false,
@@ -91726,7 +91976,7 @@ class HttpCore {
         for (let retry = 1;; retry++) {
             // Each attempt takes its own slot, so a request waiting out a
             // backoff does not hold one.
-            const outcome = await limiter.run(() => this.#attempt(req, endpoint));
+            const outcome = await limiter.run(() => this.#pacedAttempt(req, endpoint));
             const delayMs = retry > maxRetries ? null : this.#retryDelay(req, outcome, retry);
             if (delayMs === null) {
                 return this.#finish(req, endpoint, outcome, retry);
@@ -91748,7 +91998,33 @@ class HttpCore {
         if (!req.retry.statuses.has(status))
             return null;
         const asked = parseRetryAfter(headers['retry-after'], this.#options.now());
-        return asked ?? this.#options.retryDelayMs(retry);
+        if (asked !== null)
+            return asked;
+        if (outcome.paced && retry <= PACED_RETRIES)
+            return 0;
+        return this.#options.retryDelayMs(retry);
+    }
+    /** One attempt in its paced slot; its answer teaches the pacer. */
+    async #pacedAttempt(req, endpoint) {
+        if (req.paced === false)
+            return this.#attempt(req, endpoint);
+        const { pacer } = this.#options;
+        const sentAt = await pacer.take();
+        const outcome = await this.#attempt(req, endpoint);
+        if (outcome.kind === 'failure')
+            return outcome;
+        const { status } = outcome.response;
+        if (status === 429) {
+            const before = pacer.rate;
+            const paced = pacer.throttled(sentAt) === 'paced';
+            if (pacer.rate !== before && pacer.rate !== null) {
+                this.#options.debug(`${endpoint}: 429, pacing requests at ${pacer.rate.toFixed(1)} per second`);
+            }
+            return { ...outcome, paced };
+        }
+        if (!isThrottleStatus(status))
+            pacer.admitted(sentAt);
+        return outcome;
     }
     #finish(req, endpoint, outcome, attempts) {
         if (outcome.kind === 'response')
@@ -91850,6 +92126,113 @@ function createLimiter(max) {
             return active;
         }
     };
+}
+
+;// CONCATENATED MODULE: ./src/reltio/pacer.ts
+/**
+ * Client-side pacing learned from 429s. Reltio rate-limits per tenant and
+ * says nothing of the limit, so the client sends freely until the first
+ * 429, then spaces its requests at the rate Reltio was seen to admit, and
+ * probes upward slowly (additive increase, multiplicative decrease).
+ *
+ * Backing off 1, 3, 7 seconds after each 429 stalls a run of thousands of
+ * calls far below the limit; pacing keeps it just under the limit instead.
+ * Pure apart from the injected clock and sleep.
+ */
+/** Spaces requests at a rate learned from 429s; see the module comment. */
+class Pacer {
+    #now;
+    #sleep;
+    #tuning;
+    /** Send times of recent admitted requests, oldest first. */
+    #admitted = [];
+    #rate = null;
+    #nextSlot = 0;
+    /** When the rate last fell: 429s of requests sent before are old news. */
+    #decreasedAt = -Infinity;
+    /** When the rate last moved either way. */
+    #changedAt = -Infinity;
+    #lastWaitAt = -Infinity;
+    constructor(options) {
+        this.#now = options.now;
+        this.#sleep = options.sleep;
+        this.#tuning = {
+            minRate: options.minRate ?? 1,
+            windowMs: options.windowMs ?? 1000,
+            minSamples: options.minSamples ?? 10,
+            decrease: options.decrease ?? 0.95,
+            increaseShare: options.increaseShare ?? 0.02,
+            increaseMin: options.increaseMin ?? 0.5
+        };
+    }
+    /** Requests per second paced at, or null before any 429 taught one. */
+    get rate() {
+        return this.#rate;
+    }
+    /** Waits for the next free slot and returns the time the request goes. */
+    async take() {
+        const now = this.#now();
+        if (this.#rate === null)
+            return now;
+        const slot = Math.max(now, this.#nextSlot);
+        this.#nextSlot = slot + 1000 / this.#rate;
+        if (slot <= now)
+            return now;
+        this.#lastWaitAt = now;
+        await this.#sleep(slot - now);
+        return slot;
+    }
+    /** Notes a request sent at `sentAt` that Reltio answered without a 429. */
+    admitted(sentAt) {
+        this.#admitted.push(sentAt);
+        this.#forget(this.#now());
+        this.#growIfHeldBack();
+    }
+    /**
+     * Notes a 429 for a request sent at `sentAt`. It teaches a rate when
+     * enough requests were admitted just before it; 429s of requests sent
+     * before the last decrease are the same congestion and teach nothing new.
+     * 'paced' means the retry should simply wait for its slot; 'unpaced'
+     * means nothing was learned, so the usual backoff applies.
+     */
+    throttled(sentAt) {
+        if (sentAt >= this.#decreasedAt)
+            this.#learn(sentAt);
+        return this.#rate === null ? 'unpaced' : 'paced';
+    }
+    #learn(sentAt) {
+        const { windowMs, minSamples, decrease, minRate } = this.#tuning;
+        const from = sentAt - windowMs;
+        const seen = this.#admitted.filter((at) => at > from && at <= sentAt);
+        if (seen.length < minSamples)
+            return;
+        const observed = (seen.length * 1000) / windowMs;
+        const ceiling = Math.min(observed, this.#rate ?? Infinity);
+        this.#rate = Math.max(minRate, ceiling * decrease);
+        this.#decreasedAt = this.#now();
+        this.#changedAt = this.#decreasedAt;
+    }
+    /** Additive increase, once a second, only while pacing is what slows us. */
+    #growIfHeldBack() {
+        const rate = this.#rate;
+        const now = this.#now();
+        if (rate === null || now - this.#changedAt < 1000)
+            return;
+        if (now - this.#lastWaitAt > 1000)
+            return;
+        const { increaseShare, increaseMin } = this.#tuning;
+        this.#rate = rate + Math.max(increaseMin, rate * increaseShare);
+        this.#changedAt = now;
+    }
+    #forget(now) {
+        const horizon = now - 2 * this.#tuning.windowMs;
+        let drop = 0;
+        while (drop < this.#admitted.length && this.#admitted[drop] < horizon) {
+            drop++;
+        }
+        if (drop > 0)
+            this.#admitted.splice(0, drop);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/reltio/session.ts
@@ -92024,6 +92407,7 @@ function isNullish(value, check) {
 
 
 
+
 /** Reltio's search returns at most this many activity records. */
 const MAX_ACTIVITIES = 10_000;
 /** Reltio's API as the action calls it; see ReltioApi for each method. */
@@ -92035,6 +92419,7 @@ class ReltioClient {
     #ownDispatcher;
     constructor(opts) {
         const now = opts.now ?? Date.now;
+        const sleep = opts.sleep ?? ((ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms));
         const debug = (message) => opts.log?.debug(message);
         const authUrl = normalizeBaseUrl(opts.authUrl, 'auth-url');
         const tenantUrl = opts.tenantUrl
@@ -92050,10 +92435,11 @@ class ReltioClient {
         this.#http = new HttpCore({
             dispatcher,
             limiter: createLimiter(opts.concurrency),
+            pacer: new Pacer({ now, sleep }),
             timeoutMs: opts.timeoutMs ?? 30_000,
             maxRetries: opts.maxRetries ?? 5,
             retryDelayMs: opts.retryDelayMs ?? defaultRetryDelayMs,
-            sleep: opts.sleep ?? ((ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms)),
+            sleep,
             now,
             debug
         });
@@ -92706,66 +93092,52 @@ function numberField(value) {
  * users reaches the disk without ever being one string of 50 MB (and a
  * buffer of as much again). Joined, the pieces are exactly that text.
  */
-/** Arrays longer than this are written element by element. */
-const STREAM_ARRAY_AFTER = 64;
-/** About this many characters per piece handed to the writer. */
-const PIECE_CHARS = 1 << 20;
-/** The pieces of `JSON.stringify(value, null, 2)`, in order. */
-function* prettyJsonChunks(value, pieceChars = PIECE_CHARS) {
-    let pending = [];
-    let size = 0;
-    for (const part of parts(withToJson(value, ''), '')) {
-        pending.push(part);
-        size += part.length;
-        if (size >= pieceChars) {
-            yield pending.join('');
-            pending = [];
-            size = 0;
-        }
-    }
-    if (pending.length > 0)
-        yield pending.join('');
-}
+/** Elements per piece when a long array is cut up. */
+const ITEMS_PER_PIECE = 1000;
 /**
- * The text of `resolved` (its `toJSON` already applied) at one nesting
- * level; `indent` is the indentation of its own closing bracket.
+ * The pieces of `JSON.stringify(value, null, 2)`, in order. Arrays longer
+ * than `itemsPerPiece` at the top level, or in a member of a top-level
+ * object, are serialised that many elements at a time; JSON.stringify does
+ * the work on each slice, as it is faster than any hand-written
+ * serialiser. The one difference: `toJSON` of an element receives its
+ * index within the slice.
  */
-function* parts(resolved, indent) {
-    if (Array.isArray(resolved) && resolved.length > STREAM_ARRAY_AFTER) {
-        yield* arrayParts(resolved, indent);
-    }
-    else if (indent === '' && isPlainRecord(resolved)) {
-        // The top level is always taken apart: it holds the long lists.
-        yield* objectParts(resolved, indent);
+function* prettyJsonChunks(value, itemsPerPiece = ITEMS_PER_PIECE) {
+    const resolved = withToJson(value, '');
+    if (isPlainRecord(resolved)) {
+        yield* objectPieces(resolved, itemsPerPiece);
     }
     else {
-        yield reindent(JSON.stringify(resolved, null, 2), indent);
+        yield* valuePieces(resolved, '', itemsPerPiece);
     }
 }
-function* arrayParts(items, indent) {
-    const inner = `${indent}  `;
-    yield '[';
-    for (let i = 0; i < items.length; i++) {
-        yield i === 0 ? `\n${inner}` : `,\n${inner}`;
-        const item = withToJson(items[i], String(i));
-        // JSON writes null for what it cannot write inside an array.
-        yield isUnwritable(item) ? 'null' : reindent(JSON.stringify(item, null, 2), inner);
-    }
-    yield `\n${indent}]`;
-}
-function* objectParts(record, indent) {
-    const inner = `${indent}  `;
-    let first = true;
+/** The top-level object, member by member. */
+function* objectPieces(record, itemsPerPiece) {
+    let members = 0;
     for (const key of Object.keys(record)) {
         const member = withToJson(record[key], key);
         // JSON leaves out members it cannot write.
         if (isUnwritable(member))
             continue;
-        yield `${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
-        yield* parts(member, inner);
-        first = false;
+        yield `${members++ === 0 ? '{' : ','}\n  ${JSON.stringify(key)}: `;
+        yield* valuePieces(member, '  ', itemsPerPiece);
     }
-    yield first ? '{}' : `\n${indent}}`;
+    yield members === 0 ? '{}' : '\n}';
+}
+/** `resolved` (toJSON applied) with its closing bracket at `indent`. */
+function* valuePieces(resolved, indent, itemsPerPiece) {
+    if (!Array.isArray(resolved) || resolved.length <= itemsPerPiece) {
+        yield reindent(JSON.stringify(resolved, null, 2), indent);
+        return;
+    }
+    for (let start = 0; start < resolved.length; start += itemsPerPiece) {
+        const slice = resolved.slice(start, start + itemsPerPiece);
+        // "[\n  a,\n  b\n]" without its brackets is the elements' own text.
+        const elements = JSON.stringify(slice, null, 2).slice(2, -2);
+        const open = start === 0 ? '[\n' : ',\n';
+        yield `${open}${indent}${reindent(elements, indent)}`;
+    }
+    yield `\n${indent}]`;
 }
 /** Indents every line after the first; JSON text has no raw line breaks. */
 function reindent(text, indent) {
@@ -92805,11 +93177,12 @@ function isPlainRecord(value) {
  * missing) and returns their paths.
  */
 async function writeReportFiles(dir, plan, summaryMarkdown) {
-    return [
-        await writeJson(dir, 'plan.json', plan),
-        await writeTextFile((0,external_node_path_.join)(dir, 'plan.csv'), planCsvChunks(plan)),
-        await writeTextFile((0,external_node_path_.join)(dir, 'summary.md'), [summaryMarkdown])
-    ];
+    // At once: while one file waits for the disk, the next is serialised.
+    return Promise.all([
+        writeJson(dir, 'plan.json', plan),
+        writeTextFile((0,external_node_path_.join)(dir, 'plan.csv'), planCsvChunks(plan)),
+        writeTextFile((0,external_node_path_.join)(dir, 'summary.md'), [summaryMarkdown])
+    ]);
 }
 /** Writes `value` as 2-space JSON to `dir/name` and returns the path. */
 async function writeJson(dir, name, value) {
@@ -92932,7 +93305,10 @@ async function publishApproval(record) {
             await reportOnIssue(source.issue.number, results, meta, config, context);
     }
     await lib_core/* summary */.z.addRaw(summary).write();
-    return { outputs: approvalOutputs(results, config), failure: failureOf(results) };
+    return {
+        outputs: approvalOutputs(results, config),
+        failure: failureOf(results)
+    };
 }
 async function reportOnIssue(issueNumber, results, meta, config, context) {
     const { commentOnIssue, closeIssue } = await __nccwpck_require__.e(/* import() */ 560).then(__nccwpck_require__.bind(__nccwpck_require__, 88560));
@@ -92957,7 +93333,10 @@ function failureOf(results) {
     const failed = results.filter((r) => r.outcome === 'failed');
     if (failed.length === 0)
         return null;
-    const names = failed.slice(0, 10).map((r) => r.username).join(', ');
+    const names = failed
+        .slice(0, 10)
+        .map((r) => r.username)
+        .join(', ');
     return `${failed.length} approved user(s) could not be deactivated: ${names}. See the summary table and results.json; run the approval again to retry them.`;
 }
 
@@ -92985,6 +93364,7 @@ function failureOf(results) {
 
 
 
+
 /** Runs an approval of `plan-id`: check, guard, deactivate, report. */
 async function runApproval(config, context) {
     const planId = config.planId;
@@ -92992,7 +93372,7 @@ async function runApproval(config, context) {
     checkApprover(context.actor ?? '', config.approvers);
     const reltio = await phase('Connect to Reltio', () => connectReltio(config), (api) => `Connected to Reltio as ${api.identity}`);
     const selection = selectApproved(source.plan, source.issueItems);
-    await checkGuardsAgainstReltio(reltio, selection.approved.length, config);
+    await checkGuardsAgainstReltio(reltio, selection.approved, config);
     const record = { config, context, source, selection, policy: null };
     let results;
     try {
@@ -93023,7 +93403,9 @@ async function runApproval(config, context) {
     });
 }
 async function findApprovedPlan(planId, config, context) {
-    const issue = config.issue ? await findIssueForPlan(planId, config, context) : null;
+    const issue = config.issue
+        ? await findIssueForPlan(planId, config, context)
+        : null;
     const reportRunId = issue ? Number(issue.runId) : Number(context.runId);
     if (!Number.isSafeInteger(reportRunId) || reportRunId <= 0) {
         throw new errors/* ApprovalError */.g3(`The review issue for plan-id ${planId} names no report run. Run a new report.`);
@@ -93054,11 +93436,15 @@ async function findIssueForPlan(planId, config, context) {
     }
     return found.issue;
 }
-async function checkGuardsAgainstReltio(reltio, approvedCount, config) {
+async function checkGuardsAgainstReltio(reltio, approved, config) {
     // The guards compare against the users Reltio lists now, not at report time.
     const users = await phase('Apply the guards', () => reltio.listUsers(), (list) => `Listed ${formatCount(list.length)} users for the guards`);
+    // A run again after an interruption finds the users it already did
+    // disabled: they will not be written, and counting them against fewer
+    // enabled users would refuse the very run that finishes the plan.
+    const disabled = new Set(users.filter((user) => user.enabled === false).map((user) => user.username));
     checkGuards({
-        approvedCount,
+        approvedCount: approved.filter((c) => !disabled.has(c.username)).length,
         enabledCount: users.filter((user) => user.enabled !== false).length,
         maxDeactivations: config.maxDeactivations,
         maxDeactivationPercent: config.maxDeactivationPercent
@@ -93080,19 +93466,22 @@ function secondOpinionRecheck(reltio, plan, config) {
     const { activityCheck, auditCheck, inactiveDays } = plan.settings;
     if (!activityCheck && !auditCheck)
         return undefined;
+    if (activityCheck && config.tenantUrl === null) {
+        // Fails before the first write rather than failing every user.
+        throw new errors/* ConfigError */.xL(`Plan ${plan.planId} was made with activity-check, so its approval re-checks the activity log and needs tenant-url. Set tenant-url as in the report run.`);
+    }
+    // One re-check for the whole run, so concurrent users share audit exports.
+    const recheck = createEvidenceRecheck(reltio, {
+        activityCheck,
+        auditCheck,
+        // A plan without a customer asked for the caller's own.
+        customerId: plan.customerId === '' ? null : plan.customerId,
+        now: config.now,
+        inactiveDays
+    });
     return async (user) => {
-        const found = await gatherEvidence(reltio, [user.username], {
-            activityCheck,
-            auditCheck,
-            customerId: plan.customerId,
-            now: config.now,
-            inactiveDays,
-            concurrency: 1
-        });
-        const evidence = found.get(user.username);
-        return evidence
-            ? `${evidence.source} shows activity on ${evidence.at.toISOString()}`
-            : null;
+        const sign = await recheck(user.username);
+        return sign ? describeSignOfLife(sign) : null;
     };
 }
 async function enforcePolicyIfAsked(reltio, plan, config) {
@@ -93240,17 +93629,25 @@ async function reactivateAll(reltio, targets, config) {
         // A 403 stops every write; the users done so far are still recorded.
         if (!(error instanceof WritesForbiddenError))
             throw error;
-        return { results: error.results, stopped: error.message };
+        return {
+            results: error.results,
+            stopped: error.message
+        };
     }
 }
 async function resolveTargets(request, config, context) {
     if (request.kind === 'usernames') {
         return request.usernames.map((username) => ({ username }));
     }
-    const dir = await downloadRunFiles(request.runId, artifactPrefixFor(`${config.artifactName}-approval`, config.customerId), await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'reltio-rollback-')), config, context);
+    const dir = await downloadRunFiles(request.runId, artifactPrefixFor(`${config.artifactName}-approval`, config.customerId), await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'reltio-rollback-')), config, context).catch((error) => {
+        // The run id is what the person typed; say so before the details.
+        throw new errors/* ConfigError */.xL(`Input 'reactivate': found no rollback file of approval run ${request.runId}. Give the run id of an approval run of this customer, or the usernames to enable again. (${(0,errors/* getErrorMessage */.u1)(error)})`);
+    });
     return rollbackTargets(JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'rollback.json'), 'utf8')));
 }
 
+// EXTERNAL MODULE: ./src/report/second-opinions.ts
+var second_opinions = __nccwpck_require__(94098);
 ;// CONCATENATED MODULE: ./src/report/summary-tables.ts
 /**
  * Markdown tables that share one byte budget. GitHub refuses a job summary
@@ -93283,9 +93680,7 @@ function renderWithinBudget(parts) {
         byteLength(shortenedNotice(allRows)) +
         sumOf(sections.map(worstFrameBytes));
     const budget = Math.max(0, (parts.maxBytes ?? SUMMARY_MAX_BYTES) - fixedBytes);
-    const rows = sections.map((section) => renderRows(section, budget));
-    const shares = shareBudget(rows.map(bytesOfRows), budget);
-    const shown = rows.map((sectionRows, index) => rowsWithin(sectionRows, shares[index] ?? 0));
+    const shown = rowsWithinBudget(sections, budget);
     const hidden = allRows - sumOf(shown.map((list) => list.length));
     return [
         parts.head,
@@ -93296,34 +93691,79 @@ function renderWithinBudget(parts) {
 }
 /**
  * Splits `budget` between tables needing `needs` bytes: small tables are
- * shown whole and the rest share equally what remains (water-filling), so
- * one huge table cannot crowd out every other.
+ * shown whole and the rest get one equal share of what remains
+ * (water-filling), so one huge table cannot crowd out every other.
+ *
+ * The big tables all get the same whole-byte level, the highest that
+ * fits, so a share depends only on the level and the table's own need,
+ * never on how the big tables compare with each other.
  */
 function shareBudget(needs, budget) {
-    const order = needs.map((_, index) => index);
-    order.sort((a, b) => (needs[a] ?? 0) - (needs[b] ?? 0));
-    const shares = needs.map(() => 0);
+    const ascending = [...needs].sort((a, b) => a - b);
     let remaining = budget;
-    order.forEach((index, position) => {
-        const fair = Math.floor(remaining / (order.length - position));
-        const share = Math.min(needs[index] ?? 0, fair);
-        shares[index] = share;
-        remaining -= share;
-    });
-    return shares;
-}
-/** Renders rows until they exceed `limit` bytes: more could never be shown. */
-function renderRows(section, limit) {
-    const rows = [];
-    let bytes = 0;
-    for (const item of section.items) {
-        if (bytes > limit)
+    let level = Infinity;
+    for (let position = 0; position < ascending.length; position++) {
+        const need = ascending[position];
+        const fair = Math.floor(remaining / (ascending.length - position));
+        if (need > fair) {
+            level = fair;
             break;
-        const row = `| ${section.cells(item).join(' | ')} |\n`;
-        rows.push(row);
-        bytes += byteLength(row);
+        }
+        remaining -= need;
     }
-    return rows;
+    return needs.map((need) => Math.min(need, level));
+}
+/**
+ * The rendered rows each section shows when all of them share `budget`
+ * bytes as `shareBudget` splits it.
+ */
+function rowsWithinBudget(sections, budget) {
+    const rows = renderNeededRows(sections, budget);
+    const shares = shareBudget(rows.map(bytesOfRows), budget);
+    return rows.map((sectionRows, index) => rowsWithin(sectionRows, shares[index] ?? 0));
+}
+/**
+ * Each section's rows, rendered only as far as `shareBudget` could show
+ * them. Every open table is rendered to an equal share of what the
+ * finished ones leave; a table that ends within its share is finished and
+ * raises the others' share (water-filling), until no more finish. With
+ * 25,000 candidates and thousands of other users, this renders about one
+ * budget's worth of rows instead of a budget's worth per table.
+ *
+ * The shares come out as with every row rendered: each open table holds
+ * more than the final level, so its share is that level either way, and
+ * `shareBudget` gives every table above the level the same share.
+ */
+function renderNeededRows(sections, budget) {
+    const rendered = sections.map(() => ({ rows: [], bytes: 0 }));
+    let open = sections.map((_, index) => index);
+    let finishedBytes = 0;
+    for (;;) {
+        const limit = (budget - finishedBytes) / Math.max(1, open.length);
+        const stillOpen = open.filter((index) => {
+            const section = sections[index];
+            const done = rendered[index];
+            renderRows(section, done, limit);
+            const finished = done.rows.length === section.items.length && done.bytes <= limit;
+            if (finished)
+                finishedBytes += done.bytes;
+            return !finished;
+        });
+        if (stillOpen.length === open.length)
+            break;
+        open = stillOpen;
+    }
+    return rendered.map((done) => done.rows);
+}
+/** Renders more rows until they exceed `limit` bytes: more could never be shown. */
+function renderRows(section, done, limit) {
+    const { items } = section;
+    while (done.bytes <= limit && done.rows.length < items.length) {
+        const item = items[done.rows.length];
+        const row = `| ${section.cells(item).join(' | ')} |\n`;
+        done.rows.push(row);
+        done.bytes += byteLength(row);
+    }
 }
 function rowsWithin(rows, share) {
     let bytes = 0;
@@ -93400,10 +93840,12 @@ function sumOf(values) {
 ;// CONCATENATED MODULE: ./src/report/summary-sections.ts
 
 
+
 /** The summary's tables in reading order, candidates first. */
 function buildSummaryTables(plan) {
     return [
         candidateTable(plan),
+        sparedTable(plan),
         approachingTable(plan),
         excludedTable(plan),
         unknownTable(plan),
@@ -93442,6 +93884,38 @@ function describeCandidates(plan) {
         ? ''
         : `, or none ever on an account at least ${neverLoggedInDays} days old`;
     return `Enabled users with no login for ${inactiveDays} days or more${never}.`;
+}
+/**
+ * Users whose last login made them candidates, moved to active because the
+ * activity log or the security audit log shows recent use.
+ */
+function sparedTable(plan) {
+    return {
+        title: 'Spared by a second opinion',
+        noun: 'users',
+        intro: describeSpared(plan),
+        columns: ['username', 'email', 'last login', 'evidence', 'used on'],
+        items: plan.users.filter(second_opinions/* isSparedByLog */.Rw),
+        cells: (user) => [
+            (0,report_escape/* escapeCell */.kq)(user.username),
+            (0,report_escape/* escapeCell */.kq)(user.email),
+            formatDate(user.lastLoginDate),
+            (0,second_opinions/* describeEvidence */.RQ)(user.evidence),
+            formatDate(user.evidenceAt ?? null)
+        ]
+    };
+}
+function describeSpared(plan) {
+    const { activityCheck, auditCheck, inactiveDays } = plan.settings;
+    if (!activityCheck && !auditCheck) {
+        return 'No log was asked: `activity-check` and `audit-check` are off.';
+    }
+    const logs = [
+        activityCheck ? 'activity log' : null,
+        auditCheck ? 'security audit log' : null
+    ].filter((log) => log !== null);
+    return (`No login for ${inactiveDays} days or more, yet the ${logs.join(' or the ')} ` +
+        'shows use within them: counted as active, not proposed.');
 }
 function approachingTable(plan) {
     return {
@@ -93524,6 +93998,7 @@ function formatDate(value) {
 
 
 
+
 /** What each bucket means, shown beside its count. */
 const BUCKET_MEANINGS = [
     ['candidate', 'enabled, no login for inactive-days or more: up for review'],
@@ -93557,7 +94032,8 @@ function renderTitle(plan, links) {
     const lines = [
         `# Reltio inactive users: ${(0,report_escape/* escapeCell */.kq)(customer)}\n\n`,
         `Plan id: \`${plan.planId}\` · generated ${(0,report_escape/* escapeCell */.kq)(plan.generatedAt)} · ` +
-            `inactive-days ${plan.settings.inactiveDays} · warn-days ${plan.settings.warnDays}\n\n`
+            `inactive-days ${plan.settings.inactiveDays} · warn-days ${plan.settings.warnDays} · ` +
+            `second opinions: ${(0,second_opinions/* describeChecks */.Pt)(plan.settings)}\n\n`
     ];
     const where = renderLinks(links);
     if (where !== '')
@@ -93725,9 +94201,13 @@ async function publishReport(plan, config, context) {
     }
     // The artifact goes up before the issue points at this run, so an
     // approval can always fetch the plan an issue names.
-    await phase('Upload the report artifact', () => uploadFiles(artifactName, files, config.reportDir, config, context), (uploaded) => (uploaded ? `Uploaded artifact ${artifactName}` : 'No artifact uploaded'));
-    const issue = config.issue ? await updateReviewIssue(plan, config, context) : null;
-    const issueLine = issue ? `\n\nReview issue: [#${issue.number}](${issue.url})\n` : '';
+    await phase('Upload the report artifact', () => uploadFiles(artifactName, files, config.reportDir, config, context), (uploaded) => uploaded ? `Uploaded artifact ${artifactName}` : 'No artifact uploaded');
+    const issue = config.issue
+        ? await updateReviewIssue(plan, config, context)
+        : null;
+    const issueLine = issue
+        ? `\n\nReview issue: [#${issue.number}](${issue.url})\n`
+        : '';
     await lib_core/* summary */.z.addRaw(summary + issueLine).write();
     return issue;
 }
@@ -93740,7 +94220,9 @@ async function updateReviewIssue(plan, config, context) {
         runId: context.runId,
         workflowFile: context.workflowFile,
         repository: context.owner ? `${context.owner}/${context.repo}` : null
-    }), (issue) => issue ? `Review issue #${issue.number}: ${issue.url}` : 'No review issue needed');
+    }), (issue) => issue
+        ? `Review issue #${issue.number}: ${issue.url}`
+        : 'No review issue needed');
 }
 function planSettingsOf(config, settings) {
     return {

@@ -3,7 +3,8 @@
  * inputs stops before it talks to anyone, with one line per bad input.
  */
 import * as core from '@actions/core'
-import { readFile } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { access, mkdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Config } from './config-types.js'
@@ -68,6 +69,7 @@ export async function readConfig(): Promise<Config> {
     tempDir: process.env['RUNNER_TEMP'] || tmpdir()
   })
   core.debug(`Resolved inputs: ${JSON.stringify(describeConfig(config))}`)
+  await checkReportDir(config.reportDir)
   return config
 }
 
@@ -210,6 +212,19 @@ async function readAllowlistText(file: string): Promise<string | null> {
     }
     reportMissingAllowlist(file)
     return null
+  }
+}
+
+// Checked before Reltio is read: an approval that cannot write its
+// results and rollback file must find out before it deactivates anyone.
+async function checkReportDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true })
+    await access(dir, constants.W_OK)
+  } catch (error) {
+    throw new ConfigError(
+      `Input 'report-dir': cannot write to ${dir} (${getErrorMessage(error)}). Point it at a writable directory, or leave it empty for one under the runner temp directory.`
+    )
   }
 }
 

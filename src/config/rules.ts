@@ -124,10 +124,39 @@ export function list(): z.ZodType<string[], string> {
   return z.string().transform(splitList)
 }
 
-/** GitHub logins as a list; a leading '@' is dropped. */
+/**
+ * Role or group names as a list. A name never holds whitespace, so one
+ * that does is two names run together ("ROLE_A ROLE_B"), which would match
+ * nothing and silently stop protecting both.
+ */
+export function names(): z.ZodType<string[], string> {
+  return list().refine((items) => items.every((item) => !/\s/.test(item)))
+}
+
+// Letters, digits and hyphens, at most 39, as GitHub allows; apps act as
+// `<name>[bot]`.
+const GITHUB_LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/
+
+/**
+ * GitHub logins as a list; a leading '@' is dropped. A malformed login can
+ * match no actor, so every approval would be refused for a reason far
+ * from the typo; it is refused here instead.
+ */
 export function logins(): z.ZodType<string[], string> {
-  return list().transform((names) =>
-    names.map((name) => name.replace(/^@/, '')).filter((name) => name !== '')
+  return list()
+    .transform((items) =>
+      items.map((name) => name.replace(/^@/, '')).filter((name) => name !== '')
+    )
+    .refine((items) => items.every((name) => GITHUB_LOGIN.test(name)))
+}
+
+/** GitHub refuses a label name longer than this. */
+export const MAX_LABEL_LENGTH = 50
+
+/** Issue label names as a list, each short enough for GitHub. */
+export function labels(): z.ZodType<string[], string> {
+  return list().refine((items) =>
+    items.every((item) => item.length <= MAX_LABEL_LENGTH)
   )
 }
 

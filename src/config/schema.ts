@@ -7,12 +7,15 @@ import type { z } from 'zod'
 import type { InputName } from './inputs.js'
 import {
   MAX_DAYS,
+  MAX_LABEL_LENGTH,
   artifactName,
   customerId,
   httpUrl,
   isoTime,
+  labels,
   list,
   logins,
+  names,
   optional,
   passwordPolicyMode,
   percentage,
@@ -97,8 +100,16 @@ export const INPUT_RULES = {
     'Use a number of days such as 180, or leave it empty to keep users who never logged in out of the candidates.'
   ),
   exclude: anyList(),
-  'exclude-roles': anyList(),
-  'exclude-groups': anyList(),
+  'exclude-roles': rule(
+    names(),
+    'role names without spaces',
+    'Give one role per line or separate them with commas.'
+  ),
+  'exclude-groups': rule(
+    names(),
+    'group names without spaces',
+    'Give one group per line or separate them with commas.'
+  ),
   'allowlist-file': rule(
     text(),
     'a file path',
@@ -119,7 +130,7 @@ export const INPUT_RULES = {
   ),
   approvers: rule(
     logins(),
-    'a list of GitHub logins',
+    'GitHub logins (letters, digits and hyphens)',
     'Give one login per line or separate them with commas.'
   ),
   reactivate: rule(
@@ -139,7 +150,11 @@ export const INPUT_RULES = {
     'Use a share of enabled users such as 10.'
   ),
   issue: flag(),
-  'issue-labels': anyList(),
+  'issue-labels': rule(
+    labels(),
+    `label names of at most ${MAX_LABEL_LENGTH} characters`,
+    'Give one label per line or separate them with commas.'
+  ),
   'github-token': rule(
     optional(text()),
     'text',

@@ -14,14 +14,15 @@ import { enforcePasswordPolicy } from '../approval/password-policy.js'
 import { selectApproved } from '../approval/select.js'
 import type { Config } from '../config-types.js'
 import type { PlanIssue } from '../github/issue-find.js'
-import { ApprovalError } from '../errors.js'
+import { ApprovalError, ConfigError } from '../errors.js'
 import { settingsFromConfig } from '../inactivity/classify.js'
 import { formatCount, phase } from '../log.js'
 import type { ReltioApi } from '../reltio/types.js'
 import { parsePlan } from '../report/plan.js'
 import type { Plan } from '../report/types.js'
 import type { RunContext } from '../run-context.js'
-import { gatherEvidence } from './evidence.js'
+import { describeSignOfLife } from './evidence.js'
+import { createEvidenceRecheck } from './evidence-recheck.js'
 import { downloadRunFiles, openIssuesApi } from './github.js'
 import { artifactPrefixFor, type RunOutcome } from './outcome.js'
 import { connectReltio } from './reltio.js'
@@ -45,7 +46,7 @@ export async function runApproval(
     (api) => `Connected to Reltio as ${api.identity}`
   )
   const selection = selectApproved(source.plan, source.issueItems)
-  await checkGuardsAgainstReltio(reltio, selection.approved.length, config)
+  await checkGuardsAgainstReltio(reltio, selection.approved, config)
   const record = { config, context, source, selection, policy: null }
   let results: UserResult[]
   try {
@@ -138,7 +139,7 @@ async function findIssueForPlan(
 
 async function checkGuardsAgainstReltio(
   reltio: ReltioApi,
-  approvedCount: number,
+  approved: Plan['candidates'],
   config: Config
 ): Promise<void> {
   // The guards compare against the users Reltio lists now, not at report time.
@@ -147,8 +148,14 @@ async function checkGuardsAgainstReltio(
     () => reltio.listUsers(),
     (list) => `Listed ${formatCount(list.length)} users for the guards`
   )
+  // A run again after an interruption finds the users it already did
+  // disabled: they will not be written, and counting them against fewer
+  // enabled users would refuse the very run that finishes the plan.
+  const disabled = new Set(
+    users.filter((user) => user.enabled === false).map((user) => user.username)
+  )
   checkGuards({
-    approvedCount,
+    approvedCount: approved.filter((c) => !disabled.has(c.username)).length,
     enabledCount: users.filter((user) => user.enabled !== false).length,
     maxDeactivations: config.maxDeactivations,
     maxDeactivationPercent: config.maxDeactivationPercent
@@ -187,19 +194,24 @@ function secondOpinionRecheck(
 ): ((user: { username: string }) => Promise<string | null>) | undefined {
   const { activityCheck, auditCheck, inactiveDays } = plan.settings
   if (!activityCheck && !auditCheck) return undefined
+  if (activityCheck && config.tenantUrl === null) {
+    // Fails before the first write rather than failing every user.
+    throw new ConfigError(
+      `Plan ${plan.planId} was made with activity-check, so its approval re-checks the activity log and needs tenant-url. Set tenant-url as in the report run.`
+    )
+  }
+  // One re-check for the whole run, so concurrent users share audit exports.
+  const recheck = createEvidenceRecheck(reltio, {
+    activityCheck,
+    auditCheck,
+    // A plan without a customer asked for the caller's own.
+    customerId: plan.customerId === '' ? null : plan.customerId,
+    now: config.now,
+    inactiveDays
+  })
   return async (user) => {
-    const found = await gatherEvidence(reltio, [user.username], {
-      activityCheck,
-      auditCheck,
-      customerId: plan.customerId,
-      now: config.now,
-      inactiveDays,
-      concurrency: 1
-    })
-    const evidence = found.get(user.username)
-    return evidence
-      ? `${evidence.source} shows activity on ${evidence.at.toISOString()}`
-      : null
+    const sign = await recheck(user.username)
+    return sign ? describeSignOfLife(sign) : null
   }
 }
 

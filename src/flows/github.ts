@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core'
 import type { Config } from '../config-types.js'
+import { ConfigError, getErrorMessage } from '../errors.js'
 import type { RunContext } from '../run-context.js'
 import type { IssuesApi } from '../github/issue.js'
 
@@ -24,7 +25,38 @@ export async function openIssuesApi(
   })
   // Writes stay one at a time; the throttling plugin already spaces them
   // the way GitHub's secondary rate limits ask, so no extra pause here.
-  return issuesApiFrom(octokit, context.owner, context.repo, { pauseMs: 0 })
+  const api = issuesApiFrom(octokit, context.owner, context.repo, {
+    pauseMs: 0
+  })
+  return blamingTheToken(api)
+}
+
+/**
+ * The same calls, except that GitHub refusing the token (401) names the
+ * github-token input: "Bad credentials" alone does not say what to fix.
+ */
+function blamingTheToken(api: IssuesApi): IssuesApi {
+  const wrapped: Record<string, unknown> = {}
+  for (const [name, call] of Object.entries(api)) {
+    wrapped[name] =
+      typeof call === 'function'
+        ? async (...args: unknown[]) => {
+            try {
+              return await (call as (...a: unknown[]) => unknown)(...args)
+            } catch (error) {
+              throw refusedToken(error) ?? error
+            }
+          }
+        : call
+  }
+  return wrapped as unknown as IssuesApi
+}
+
+function refusedToken(error: unknown): ConfigError | null {
+  if ((error as { status?: unknown }).status !== 401) return null
+  return new ConfigError(
+    `GitHub refused the github-token input (401: ${getErrorMessage(error)}). Pass \${{ github.token }}, or a token from a secret that may read and write issues.`
+  )
 }
 
 /** Uploads the report files; null (with a notice) outside a GitHub runner. */

@@ -14,7 +14,7 @@ import {
   renderReactivationSummary
 } from '../approval/results.js'
 import type { Config, ReactivateRequest } from '../config-types.js'
-import { ConfigError } from '../errors.js'
+import { ConfigError, getErrorMessage } from '../errors.js'
 import { phase } from '../log.js'
 import type { ReltioApi } from '../reltio/types.js'
 import { writeJson } from '../report/files.js'
@@ -112,7 +112,12 @@ async function resolveTargets(
     await mkdtemp(join(tmpdir(), 'reltio-rollback-')),
     config,
     context
-  )
+  ).catch((error: unknown) => {
+    // The run id is what the person typed; say so before the details.
+    throw new ConfigError(
+      `Input 'reactivate': found no rollback file of approval run ${request.runId}. Give the run id of an approval run of this customer, or the usernames to enable again. (${getErrorMessage(error)})`
+    )
+  })
   return rollbackTargets(
     JSON.parse(await readFile(join(dir, 'rollback.json'), 'utf8'))
   )

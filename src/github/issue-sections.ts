@@ -5,6 +5,7 @@
  */
 import type { Plan, PlanCandidate } from '../report/types.js'
 import { escapeInline, escapeUrl } from '../report/escape.js'
+import { isSparedByLog, namesOfChecks } from '../report/second-opinions.js'
 import { codeSpan, exactCodeSpan } from './issue-text.js'
 
 /** Where the review issue points its reader, and who is kept already. */
@@ -54,6 +55,7 @@ export function renderIntro(plan: Plan, ctx: ReviewIssueContext): string {
       `enabled users with no login for ${days(plan.settings.inactiveDays)} ` +
       `or more. Report: ${runLink ?? 'this run'}, ${generated}.`,
     renderCounts(plan),
+    renderSecondOpinions(plan),
     renderPasswordPolicy(plan),
     renderHowToApprove(plan, ctx)
   ]
@@ -105,6 +107,21 @@ function renderCounts(plan: Plan): string {
     `${counts.unknown} unknown`
   ]
   return `Users: ${parts.join(' · ')}.`
+}
+
+function renderSecondOpinions(plan: Plan): string {
+  const checks = namesOfChecks(plan.settings)
+  if (checks === null) {
+    return 'Second opinions: none (`activity-check` and `audit-check` are off).'
+  }
+  const spared = plan.users.filter(isSparedByLog).length
+  if (spared === 0) {
+    return `Second opinions (${checks}) spared no candidate: none showed recent use.`
+  }
+  return (
+    `Second opinions (${checks}) spared ${count(spared, 'candidate')}: ` +
+    `recent use in a log moved ${spared === 1 ? 'it' : 'them'} to active.`
+  )
 }
 
 function renderPasswordPolicy(plan: Plan): string {

@@ -100,7 +100,8 @@ export function spareWithEvidence(
     reason: `the ${log} shows use ${days(ago)} ago (${evidence.at.toISOString()}), though ${user.reason}`,
     daysLeft: null,
     pastReltioPolicy: false,
-    evidence: evidence.source
+    evidence: evidence.source,
+    evidenceAt: evidence.at.toISOString()
   }
 }
 

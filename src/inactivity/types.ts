@@ -57,4 +57,6 @@ export interface ClassifiedUser {
   /** Disabled, and last seen more than `inactive-days` ago: delete by hand. */
   deletionCandidate: boolean
   evidence: Evidence
+  /** For a user spared by the activity or audit log: ISO time of that use. */
+  evidenceAt?: string
 }

@@ -126,7 +126,9 @@ export class TokenSource {
         accept: 'application/json'
       },
       body: new URLSearchParams(form).toString(),
-      retry: THROTTLE_ONLY_RETRY
+      retry: THROTTLE_ONLY_RETRY,
+      // Reltio limits token requests per IP on their own (10 per second).
+      paced: false
     })
   }
 

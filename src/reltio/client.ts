@@ -8,6 +8,7 @@ import { ConfigError } from '../errors.js'
 import { TokenSource } from './auth.js'
 import { HttpCore } from './http.js'
 import { createLimiter } from './limiter.js'
+import { Pacer } from './pacer.js'
 import { defaultRetryDelayMs } from './retry.js'
 import {
   ActivityListSchema,
@@ -64,6 +65,7 @@ export class ReltioClient implements ReltioApi {
 
   constructor(opts: ReltioClientOptions) {
     const now = opts.now ?? Date.now
+    const sleep = opts.sleep ?? ((ms: number) => delay(ms))
     const debug = (message: string): void => opts.log?.debug(message)
     const authUrl = normalizeBaseUrl(opts.authUrl, 'auth-url')
     const tenantUrl = opts.tenantUrl
@@ -80,10 +82,11 @@ export class ReltioClient implements ReltioApi {
     this.#http = new HttpCore({
       dispatcher,
       limiter: createLimiter(opts.concurrency),
+      pacer: new Pacer({ now, sleep }),
       timeoutMs: opts.timeoutMs ?? 30_000,
       maxRetries: opts.maxRetries ?? 5,
       retryDelayMs: opts.retryDelayMs ?? defaultRetryDelayMs,
-      sleep: opts.sleep ?? ((ms) => delay(ms)),
+      sleep,
       now,
       debug
     })

@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks'
 import { request, type Dispatcher } from 'undici'
 import { ReltioError, getErrorMessage } from '../errors.js'
 import type { Limiter } from './limiter.js'
+import type { Pacer } from './pacer.js'
 import {
   classifyNetworkError,
   isThrottleStatus,
@@ -29,6 +30,11 @@ export interface HttpRequest {
   headers: Record<string, string>
   body?: string
   retry: RetryPolicy
+  /**
+   * Whether the request waits for the pacer and teaches it (default yes).
+   * The token endpoint has a limit of its own and stays out of it.
+   */
+  paced?: boolean
 }
 
 /** Reltio's final answer to a call, body read in full. */
@@ -44,6 +50,8 @@ export interface HttpResponse {
 export interface HttpCoreOptions {
   dispatcher: Dispatcher
   limiter: Limiter
+  /** Spaces requests once Reltio's 429s have shown its rate. */
+  pacer: Pacer
   timeoutMs: number
   maxRetries: number
   retryDelayMs: (attempt: number) => number
@@ -60,8 +68,19 @@ export interface HttpCounters {
 }
 
 type AttemptOutcome =
-  | { kind: 'response'; response: HttpResponse }
+  | {
+      kind: 'response'
+      response: HttpResponse
+      /** A 429 that the pacer answers: the retry waits for a slot only. */
+      paced?: boolean
+    }
   | { kind: 'failure'; failure: NetworkFailure }
+
+/**
+ * Retries of one call after a 429 that go straight back to the pacer;
+ * later ones back off as well, in case Reltio wants a real pause.
+ */
+const PACED_RETRIES = 3
 
 const TIMEOUT: NetworkFailure = {
   code: 'TIMEOUT',
@@ -90,7 +109,7 @@ export class HttpCore {
     for (let retry = 1; ; retry++) {
       // Each attempt takes its own slot, so a request waiting out a
       // backoff does not hold one.
-      const outcome = await limiter.run(() => this.#attempt(req, endpoint))
+      const outcome = await limiter.run(() => this.#pacedAttempt(req, endpoint))
       const delayMs =
         retry > maxRetries ? null : this.#retryDelay(req, outcome, retry)
       if (delayMs === null) {
@@ -120,7 +139,34 @@ export class HttpCore {
     const { status, headers } = outcome.response
     if (!req.retry.statuses.has(status)) return null
     const asked = parseRetryAfter(headers['retry-after'], this.#options.now())
-    return asked ?? this.#options.retryDelayMs(retry)
+    if (asked !== null) return asked
+    if (outcome.paced && retry <= PACED_RETRIES) return 0
+    return this.#options.retryDelayMs(retry)
+  }
+
+  /** One attempt in its paced slot; its answer teaches the pacer. */
+  async #pacedAttempt(
+    req: HttpRequest,
+    endpoint: string
+  ): Promise<AttemptOutcome> {
+    if (req.paced === false) return this.#attempt(req, endpoint)
+    const { pacer } = this.#options
+    const sentAt = await pacer.take()
+    const outcome = await this.#attempt(req, endpoint)
+    if (outcome.kind === 'failure') return outcome
+    const { status } = outcome.response
+    if (status === 429) {
+      const before = pacer.rate
+      const paced = pacer.throttled(sentAt) === 'paced'
+      if (pacer.rate !== before && pacer.rate !== null) {
+        this.#options.debug(
+          `${endpoint}: 429, pacing requests at ${pacer.rate.toFixed(1)} per second`
+        )
+      }
+      return { ...outcome, paced }
+    }
+    if (!isThrottleStatus(status)) pacer.admitted(sentAt)
+    return outcome
   }
 
   #finish(

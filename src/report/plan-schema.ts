@@ -85,7 +85,8 @@ const ClassifiedUserSchema = z.object({
   daysLeft: signedDays.nullable(),
   pastReltioPolicy: z.boolean(),
   deletionCandidate: z.boolean(),
-  evidence
+  evidence,
+  evidenceAt: z.iso.datetime().optional()
 })
 
 /** The shape of `plan.json`, version 1. */

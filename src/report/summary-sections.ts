@@ -1,6 +1,7 @@
 /** The tables of the report summary, one per list a reviewer reads. */
 import type { AllowlistEntry, ClassifiedUser } from '../inactivity/types.js'
 import { escapeCell } from './escape.js'
+import { describeEvidence, isSparedByLog } from './second-opinions.js'
 import { formatCount, type TableSection } from './summary-tables.js'
 import type { Plan, PlanCandidate } from './types.js'
 
@@ -10,6 +11,7 @@ type ApproachingUser = Plan['approaching'][number]
 export function buildSummaryTables(plan: Plan): Array<TableSection<unknown>> {
   return [
     candidateTable(plan),
+    sparedTable(plan),
     approachingTable(plan),
     excludedTable(plan),
     unknownTable(plan),
@@ -51,6 +53,42 @@ function describeCandidates(plan: Plan): string {
       ? ''
       : `, or none ever on an account at least ${neverLoggedInDays} days old`
   return `Enabled users with no login for ${inactiveDays} days or more${never}.`
+}
+
+/**
+ * Users whose last login made them candidates, moved to active because the
+ * activity log or the security audit log shows recent use.
+ */
+function sparedTable(plan: Plan): TableSection<ClassifiedUser> {
+  return {
+    title: 'Spared by a second opinion',
+    noun: 'users',
+    intro: describeSpared(plan),
+    columns: ['username', 'email', 'last login', 'evidence', 'used on'],
+    items: plan.users.filter(isSparedByLog),
+    cells: (user) => [
+      escapeCell(user.username),
+      escapeCell(user.email),
+      formatDate(user.lastLoginDate),
+      describeEvidence(user.evidence),
+      formatDate(user.evidenceAt ?? null)
+    ]
+  }
+}
+
+function describeSpared(plan: Plan): string {
+  const { activityCheck, auditCheck, inactiveDays } = plan.settings
+  if (!activityCheck && !auditCheck) {
+    return 'No log was asked: `activity-check` and `audit-check` are off.'
+  }
+  const logs = [
+    activityCheck ? 'activity log' : null,
+    auditCheck ? 'security audit log' : null
+  ].filter((log) => log !== null)
+  return (
+    `No login for ${inactiveDays} days or more, yet the ${logs.join(' or the ')} ` +
+    'shows use within them: counted as active, not proposed.'
+  )
 }
 
 function approachingTable(plan: Plan): TableSection<ApproachingUser> {

@@ -63,11 +63,7 @@ export function renderWithinBudget(parts: {
     sumOf(sections.map(worstFrameBytes))
   const budget = Math.max(0, (parts.maxBytes ?? SUMMARY_MAX_BYTES) - fixedBytes)
 
-  const rows = sections.map((section) => renderRows(section, budget))
-  const shares = shareBudget(rows.map(bytesOfRows), budget)
-  const shown = rows.map((sectionRows, index) =>
-    rowsWithin(sectionRows, shares[index] ?? 0)
-  )
+  const shown = rowsWithinBudget(sections, budget)
   const hidden = allRows - sumOf(shown.map((list) => list.length))
 
   return [
@@ -82,34 +78,99 @@ export function renderWithinBudget(parts: {
 
 /**
  * Splits `budget` between tables needing `needs` bytes: small tables are
- * shown whole and the rest share equally what remains (water-filling), so
- * one huge table cannot crowd out every other.
+ * shown whole and the rest get one equal share of what remains
+ * (water-filling), so one huge table cannot crowd out every other.
+ *
+ * The big tables all get the same whole-byte level, the highest that
+ * fits, so a share depends only on the level and the table's own need,
+ * never on how the big tables compare with each other.
  */
 export function shareBudget(needs: number[], budget: number): number[] {
-  const order = needs.map((_, index) => index)
-  order.sort((a, b) => (needs[a] ?? 0) - (needs[b] ?? 0))
-  const shares = needs.map(() => 0)
+  const ascending = [...needs].sort((a, b) => a - b)
   let remaining = budget
-  order.forEach((index, position) => {
-    const fair = Math.floor(remaining / (order.length - position))
-    const share = Math.min(needs[index] ?? 0, fair)
-    shares[index] = share
-    remaining -= share
-  })
-  return shares
+  let level = Infinity
+  for (let position = 0; position < ascending.length; position++) {
+    const need = ascending[position] as number
+    const fair = Math.floor(remaining / (ascending.length - position))
+    if (need > fair) {
+      level = fair
+      break
+    }
+    remaining -= need
+  }
+  return needs.map((need) => Math.min(need, level))
 }
 
-/** Renders rows until they exceed `limit` bytes: more could never be shown. */
-function renderRows(section: TableSection<unknown>, limit: number): string[] {
-  const rows: string[] = []
-  let bytes = 0
-  for (const item of section.items) {
-    if (bytes > limit) break
-    const row = `| ${section.cells(item).join(' | ')} |\n`
-    rows.push(row)
-    bytes += byteLength(row)
+/**
+ * The rendered rows each section shows when all of them share `budget`
+ * bytes as `shareBudget` splits it.
+ */
+export function rowsWithinBudget(
+  sections: Array<TableSection<unknown>>,
+  budget: number
+): string[][] {
+  const rows = renderNeededRows(sections, budget)
+  const shares = shareBudget(rows.map(bytesOfRows), budget)
+  return rows.map((sectionRows, index) =>
+    rowsWithin(sectionRows, shares[index] ?? 0)
+  )
+}
+
+/** The rows of one section rendered so far. */
+interface RenderedRows {
+  rows: string[]
+  bytes: number
+}
+
+/**
+ * Each section's rows, rendered only as far as `shareBudget` could show
+ * them. Every open table is rendered to an equal share of what the
+ * finished ones leave; a table that ends within its share is finished and
+ * raises the others' share (water-filling), until no more finish. With
+ * 25,000 candidates and thousands of other users, this renders about one
+ * budget's worth of rows instead of a budget's worth per table.
+ *
+ * The shares come out as with every row rendered: each open table holds
+ * more than the final level, so its share is that level either way, and
+ * `shareBudget` gives every table above the level the same share.
+ */
+function renderNeededRows(
+  sections: Array<TableSection<unknown>>,
+  budget: number
+): string[][] {
+  const rendered: RenderedRows[] = sections.map(() => ({ rows: [], bytes: 0 }))
+  let open = sections.map((_, index) => index)
+  let finishedBytes = 0
+  for (;;) {
+    const limit = (budget - finishedBytes) / Math.max(1, open.length)
+    const stillOpen = open.filter((index) => {
+      const section = sections[index] as TableSection<unknown>
+      const done = rendered[index] as RenderedRows
+      renderRows(section, done, limit)
+      const finished =
+        done.rows.length === section.items.length && done.bytes <= limit
+      if (finished) finishedBytes += done.bytes
+      return !finished
+    })
+    if (stillOpen.length === open.length) break
+    open = stillOpen
   }
-  return rows
+  return rendered.map((done) => done.rows)
+}
+
+/** Renders more rows until they exceed `limit` bytes: more could never be shown. */
+function renderRows(
+  section: TableSection<unknown>,
+  done: RenderedRows,
+  limit: number
+): void {
+  const { items } = section
+  while (done.bytes <= limit && done.rows.length < items.length) {
+    const item = items[done.rows.length]
+    const row = `| ${section.cells(item).join(' | ')} |\n`
+    done.rows.push(row)
+    done.bytes += byteLength(row)
+  }
 }
 
 function rowsWithin(rows: string[], share: number): string[] {

@@ -1,4 +1,5 @@
 import { escapeCell, escapeUrl } from './escape.js'
+import { describeChecks } from './second-opinions.js'
 import { buildSummaryTables } from './summary-sections.js'
 import { formatCount, renderWithinBudget } from './summary-tables.js'
 import type { Plan } from './types.js'
@@ -47,7 +48,8 @@ function renderTitle(plan: Plan, links: ReportLinks): string {
   const lines = [
     `# Reltio inactive users: ${escapeCell(customer)}\n\n`,
     `Plan id: \`${plan.planId}\` · generated ${escapeCell(plan.generatedAt)} · ` +
-      `inactive-days ${plan.settings.inactiveDays} · warn-days ${plan.settings.warnDays}\n\n`
+      `inactive-days ${plan.settings.inactiveDays} · warn-days ${plan.settings.warnDays} · ` +
+      `second opinions: ${describeChecks(plan.settings)}\n\n`
   ]
   const where = renderLinks(links)
   if (where !== '') lines.push(`${where}\n\n`)

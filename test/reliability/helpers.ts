@@ -6,7 +6,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
-import { escapeCell } from '../../src/report/escape.ts'
 import type { ReltioSimulator } from '../../sim/reltio/server.ts'
 import type { ActionRun } from '../../sim/runner.ts'
 import type { World } from '../e2e/world.ts'
@@ -160,20 +159,37 @@ function describeDifference(
   return `differs in ${fields.join(', ')}`
 }
 
-/** The summary table row of one user: `| user | outcome | reason |`. */
+/**
+ * The summary table row of one user (`| user | outcome | reason |`), with
+ * the entities the summary escapes record text with turned back into text.
+ */
 export function summaryRow(summary: string, username: string): string {
-  const start = `| ${escapeCell(username)} |`
-  return summary.split('\n').find((line) => line.startsWith(start)) ?? ''
+  const start = `| ${username} |`
+  const rows = summary.split('\n').map(decodeEntities)
+  return rows.find((line) => line.startsWith(start)) ?? ''
 }
 
-/** The `::error::` lines of a run: what a person sees in red. */
-export function errorLines(run: ActionRun): string[] {
-  return run.stdout.split('\n').filter((line) => line.startsWith('::error'))
+function decodeEntities(text: string): string {
+  return text.replace(/&#(\d+);/g, (_, code: string) =>
+    String.fromCharCode(Number(code))
+  )
 }
 
-/** Whether the run printed a stack trace (it must not without debug). */
-export function hasStackTrace(run: ActionRun): boolean {
-  return /(\n|%0A)\s+at .+:\d+:\d+/.test(run.stdout + run.stderr)
+/** The `::error::` lines of a run's stdout: what a person sees in red. */
+export function errorLines(stdout: string): string[] {
+  return stdout.split('\n').filter((line) => line.startsWith('::error'))
+}
+
+/**
+ * Whether a person would see a stack trace. `::debug::` lines (which carry
+ * one) are shown only when debug logging is turned on, so they don't count.
+ */
+export function hasStackTrace(stdout: string, stderr: string): boolean {
+  const shown = `${stdout}\n${stderr}`
+    .split('\n')
+    .filter((line) => !line.startsWith('::debug::'))
+    .join('\n')
+  return /(\n|%0A)\s+at .+:\d+:\d+/.test(shown)
 }
 
 /** A killWhen that fires after the `count`th user line with this outcome. */

@@ -33,24 +33,33 @@ const roles = fc.oneof(
 
 const permissions = fc.oneof(
   anyJson,
-  fc.record(
-    { roles, permissions: anyJson },
-    { requiredKeys: [] }
-  )
+  fc.record({ roles, permissions: anyJson }, { requiredKeys: [] }),
+  fc.record({ roles }, { requiredKeys: [] })
 )
 
-// Users that are mostly right, with any one field possibly wrong.
+/** Mostly a value the field takes, sometimes any JSON at all. */
+function mostly<T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    { arbitrary: valid, weight: 6 },
+    { arbitrary: anyJson, weight: 1 }
+  )
+}
+
+const reltioDate = fc.oneof(fc.integer(), fc.string(), fc.constant(null))
+const strings = fc.array(fc.string({ maxLength: 3 }), { maxLength: 2 })
+
+// Users that are mostly right, with any field possibly wrong.
 const userLike = fc.record(
   {
-    username: fc.oneof(fc.string({ minLength: 1 }), anyJson),
-    email: anyJson,
-    customer: anyJson,
-    enabled: anyJson,
-    externalUser: anyJson,
-    groups: anyJson,
+    username: mostly(fc.string({ minLength: 1 })),
+    email: mostly(fc.string()),
+    customer: mostly(fc.string()),
+    enabled: mostly(fc.boolean()),
+    externalUser: mostly(fc.boolean()),
+    groups: mostly(fc.oneof(strings, fc.constant(null))),
     userPermissions: permissions,
-    lastLoginDate: anyJson,
-    passwordChangedDate: anyJson,
+    lastLoginDate: mostly(reltioDate),
+    passwordChangedDate: mostly(reltioDate),
     locale: anyJson
   },
   { requiredKeys: [] }
