@@ -7,7 +7,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { runAction, type ActionRun, type RunActionOptions } from '../sim/runner.ts'
+import {
+  runAction,
+  type ActionRun,
+  type RunActionOptions
+} from '../sim/runner.ts'
 
 const PRELOAD = pathToFileURL(
   fileURLToPath(new URL('./usage-preload.mjs', import.meta.url))

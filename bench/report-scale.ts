@@ -123,7 +123,9 @@ async function runFloor(reltio: ReltioSimulator): Promise<Measured> {
 function checkFloorSaw(floor: Measured[], users: number): void {
   for (const run of floor) {
     if (!run.run.stdout.includes(`users=${users}\n`)) {
-      throw new Error(`The floor did not list ${users} users: ${run.run.stdout}`)
+      throw new Error(
+        `The floor did not list ${users} users: ${run.run.stdout}`
+      )
     }
   }
 }

@@ -16,9 +16,15 @@ export async function sequentialReadModifyWrite(
   const started = performance.now()
   for (const username of usernames) {
     const path = `/oauth/users/${encodeURIComponent(username)}`
-    const user = (await call(reltio, token, 'GET', path)) as Record<string, unknown>
+    const user = (await call(reltio, token, 'GET', path)) as Record<
+      string,
+      unknown
+    >
     await call(reltio, token, 'PUT', path, { ...user, enabled })
-    const after = (await call(reltio, token, 'GET', path)) as Record<string, unknown>
+    const after = (await call(reltio, token, 'GET', path)) as Record<
+      string,
+      unknown
+    >
     if (after.enabled !== enabled) {
       throw new Error(`The loop's PUT did not change ${username}`)
     }
@@ -60,7 +66,9 @@ async function call(
   })
   const text = await response.body.text()
   if (response.statusCode !== 200) {
-    throw new Error(`${method} ${path} answered ${response.statusCode}: ${text}`)
+    throw new Error(
+      `${method} ${path} answered ${response.statusCode}: ${text}`
+    )
   }
   return JSON.parse(text)
 }

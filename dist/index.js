@@ -92227,7 +92227,8 @@ class Pacer {
     #forget(now) {
         const horizon = now - 2 * this.#tuning.windowMs;
         let drop = 0;
-        while (drop < this.#admitted.length && this.#admitted[drop] < horizon) {
+        while (drop < this.#admitted.length &&
+            this.#admitted[drop] < horizon) {
             drop++;
         }
         if (drop > 0)
@@ -92982,10 +92983,16 @@ const SECRET_NAME = /pass(word|wd|phrase)|secret|token|credential|api_?key|priva
  * `rollback.json`: every user this run wrote (or may have written), as it
  * was before the write, with fields named like secrets removed and listed.
  */
-function buildRollbackFile(planId, runId, results) {
+function buildRollbackFile(planId, runId, results, options = {}) {
     const redacted = new Set();
-    const users = results.flatMap(({ username, written, before }) => written && before !== null
-        ? [{ username, before: redact(before, '', redacted) }]
+    const users = results.flatMap((result) => !options.dryRun && isUndoable(result) && result.before !== null
+        ? [
+            {
+                username: result.username,
+                before: redact(result.before, '', redacted),
+                ...(result.written ? {} : { disabledEarlier: true })
+            }
+        ]
         : []);
     return {
         schemaVersion: 1,
@@ -92998,6 +93005,16 @@ function buildRollbackFile(planId, runId, results) {
         redactedFields: [...redacted].sort(),
         users
     };
+}
+/**
+ * Users this run wrote, and approved users found already disabled: a plan
+ * holds only users enabled at report time, so those were most likely
+ * disabled by an earlier run of the same plan that was stopped before it
+ * could leave a rollback file. Undoing them too keeps `reactivate: <run>`
+ * complete after an interrupted approval.
+ */
+function isUndoable(result) {
+    return result.written || result.outcome === 'already-disabled';
 }
 function redact(value, path, redacted) {
     if (Array.isArray(value)) {
@@ -93295,7 +93312,9 @@ async function publishApproval(record) {
     };
     const files = [
         await writeJson(config.reportDir, 'results.json', buildResultsFile(meta.planId, results, meta)),
-        await writeJson(config.reportDir, 'rollback.json', buildRollbackFile(meta.planId, context.runId, results))
+        await writeJson(config.reportDir, 'rollback.json', buildRollbackFile(meta.planId, context.runId, results, {
+            dryRun: config.dryRun
+        }))
     ];
     const summary = renderApprovalSummary(results, meta);
     if (!config.dryRun) {
@@ -93638,6 +93657,11 @@ async function reactivateAll(reltio, targets, config) {
 async function resolveTargets(request, config, context) {
     if (request.kind === 'usernames') {
         return request.usernames.map((username) => ({ username }));
+    }
+    // An approval run's artifact is named after its customer, and one run of
+    // a matrix can hold several customers' artifacts.
+    if (!config.customerId) {
+        throw new errors/* ConfigError */.xL(`Input 'reactivate' names approval run ${request.runId}; set the customer-id input too, so its rollback file can be found.`);
     }
     const dir = await downloadRunFiles(request.runId, artifactPrefixFor(`${config.artifactName}-approval`, config.customerId), await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'reltio-rollback-')), config, context).catch((error) => {
         // The run id is what the person typed; say so before the details.

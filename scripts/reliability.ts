@@ -11,7 +11,12 @@
  *
  * Exits 1 if any of those counts is not 0.
  */
-import { createRandom, pick, randomInt, type Random } from '../sim/reltio/prng.ts'
+import {
+  createRandom,
+  pick,
+  randomInt,
+  type Random
+} from '../sim/reltio/prng.ts'
 import type { FaultRates } from '../sim/reltio/types.ts'
 import { NOW, startWorld, type World } from '../test/e2e/world.ts'
 import {
@@ -43,12 +48,19 @@ const FAULT_MIXES: Array<Partial<FaultRates>> = [
   { status429: 0.15, status503: 0.05 },
   { reset: 0.06, status503: 0.03 },
   { malformed: 0.03, truncated: 0.03, status429: 0.05 },
-  { status429: 0.08, status503: 0.03, reset: 0.03, malformed: 0.02, truncated: 0.02 }
+  {
+    status429: 0.08,
+    status503: 0.03,
+    reset: 0.03,
+    malformed: 0.02,
+    truncated: 0.02
+  }
 ]
 
 interface Tally {
   rounds: number
   runs: number
+  red: number
   killed: number
   users: number
   approved: number
@@ -65,6 +77,7 @@ interface Tally {
 const tally: Tally = {
   rounds: 0,
   runs: 0,
+  red: 0,
   killed: 0,
   users: 0,
   approved: 0,
@@ -114,12 +127,17 @@ async function soakRound(world: World, random: Random): Promise<void> {
     retryAfterSeconds: 0
   })
   let killAt: number | null =
-    random() < 0.6 ? randomInt(random, 1, Math.max(1, approved.length - 2)) : null
+    random() < 0.6
+      ? randomInt(random, 1, Math.max(1, approved.length - 2))
+      : null
   for (let attempt = 0; attempt < MAX_RUNS; attempt++) {
-    const options = killAt ? { killWhen: afterOutcomes('deactivated', killAt) } : {}
+    const options = killAt
+      ? { killWhen: afterOutcomes('deactivated', killAt) }
+      : {}
     const run = await approve(world, plan, {}, options)
     tally.runs += 1
     if (run.signal === 'SIGKILL') tally.killed += 1
+    else if (run.exitCode !== 0) tally.red += 1
     killAt = null
     if (run.exitCode === 0) break
   }
@@ -138,8 +156,12 @@ function driftBehindTheAction(
 ): { loggedIn: string | null; deleted: string | null } {
   if (approved.length < 4) return { loggedIn: null, deleted: null }
   const loggedIn = pick(random, approved)
-  const deleted = pick(random, approved.filter((n) => n !== loggedIn))
-  world.reltio.users.get(loggedIn)!.lastLoginDate = new Date(NOW).getTime() - 60_000
+  const deleted = pick(
+    random,
+    approved.filter((n) => n !== loggedIn)
+  )
+  const user = world.reltio.users.get(loggedIn)
+  if (user) user.lastLoginDate = new Date(NOW).getTime() - 60_000
   world.reltio.users.delete(deleted)
   return { loggedIn, deleted }
 }
@@ -150,18 +172,24 @@ function countOutcome(
   before: ReturnType<typeof snapshot>,
   requestsBefore: number
 ): void {
-  const off = eligible.filter((n) => world.reltio.users.get(n)?.enabled === false)
+  const off = eligible.filter(
+    (n) => world.reltio.users.get(n)?.enabled === false
+  )
   tally.deactivated += off.length
   tally.undone += eligible.length - off.length
   const puts = appliedPuts(world.reltio)
   tally.writtenTwice += [...puts.values()].filter((count) => count > 1).length
-  tally.writtenUnapproved += [...puts.keys()].filter((n) => !eligible.includes(n)).length
+  tally.writtenUnapproved += [...puts.keys()].filter(
+    (n) => !eligible.includes(n)
+  ).length
   const problems = damage(world.reltio, before, off)
   tally.lost += problems.filter((p) => p.endsWith(': lost')).length
   tally.damaged += problems.filter((p) => !p.endsWith(': lost')).length
   tally.faultedRequests += world.reltio.requests
     .slice(requestsBefore)
-    .filter((r) => r.status === 0 || r.status === 429 || r.status === 503).length
+    .filter(
+      (r) => r.status === 0 || r.status === 429 || r.status === 503
+    ).length
 }
 
 function printTally(): void {
@@ -169,6 +197,10 @@ function printTally(): void {
     ['rounds (customers)', tally.rounds],
     ['approval runs', tally.runs],
     ['  of them killed with SIGKILL', tally.killed],
+    [
+      '  of them red (a user failed, or a broken read stopped the run)',
+      tally.red
+    ],
     ['users', tally.users],
     ['approved users', tally.approved],
     ['  spared: logged in or deleted after the report', tally.skippedByDrift],

@@ -172,12 +172,19 @@ const SECRET_NAME =
 export function buildRollbackFile(
   planId: string,
   runId: string | null,
-  results: Array<UserResult | ReactivateResult>
+  results: Array<UserResult | ReactivateResult>,
+  options: { dryRun?: boolean } = {}
 ) {
   const redacted = new Set<string>()
-  const users = results.flatMap(({ username, written, before }) =>
-    written && before !== null
-      ? [{ username, before: redact(before, '', redacted) as RawReltioUser }]
+  const users = results.flatMap((result) =>
+    !options.dryRun && isUndoable(result) && result.before !== null
+      ? [
+          {
+            username: result.username,
+            before: redact(result.before, '', redacted) as RawReltioUser,
+            ...(result.written ? {} : { disabledEarlier: true })
+          }
+        ]
       : []
   )
   return {
@@ -191,6 +198,17 @@ export function buildRollbackFile(
     redactedFields: [...redacted].sort(),
     users
   }
+}
+
+/**
+ * Users this run wrote, and approved users found already disabled: a plan
+ * holds only users enabled at report time, so those were most likely
+ * disabled by an earlier run of the same plan that was stopped before it
+ * could leave a rollback file. Undoing them too keeps `reactivate: <run>`
+ * complete after an interrupted approval.
+ */
+function isUndoable(result: UserResult | ReactivateResult): boolean {
+  return result.written || result.outcome === 'already-disabled'
 }
 
 function redact(value: unknown, path: string, redacted: Set<string>): unknown {

@@ -77,7 +77,9 @@ export async function publishApproval(
     await writeJson(
       config.reportDir,
       'rollback.json',
-      buildRollbackFile(meta.planId, context.runId, results)
+      buildRollbackFile(meta.planId, context.runId, results, {
+        dryRun: config.dryRun
+      })
     )
   ]
   const summary = renderApprovalSummary(results, meta)

@@ -106,6 +106,13 @@ async function resolveTargets(
   if (request.kind === 'usernames') {
     return request.usernames.map((username) => ({ username }))
   }
+  // An approval run's artifact is named after its customer, and one run of
+  // a matrix can hold several customers' artifacts.
+  if (!config.customerId) {
+    throw new ConfigError(
+      `Input 'reactivate' names approval run ${request.runId}; set the customer-id input too, so its rollback file can be found.`
+    )
+  }
   const dir = await downloadRunFiles(
     request.runId,
     artifactPrefixFor(`${config.artifactName}-approval`, config.customerId),

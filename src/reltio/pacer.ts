@@ -121,7 +121,10 @@ export class Pacer {
   #forget(now: number): void {
     const horizon = now - 2 * this.#tuning.windowMs
     let drop = 0
-    while (drop < this.#admitted.length && (this.#admitted[drop] as number) < horizon) {
+    while (
+      drop < this.#admitted.length &&
+      (this.#admitted[drop] as number) < horizon
+    ) {
       drop++
     }
     if (drop > 0) this.#admitted.splice(0, drop)

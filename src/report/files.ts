@@ -31,7 +31,10 @@ export async function writeJson(
   // Written piece by piece as it is serialised, so a large plan is never
   // held whole in memory. A value that cannot be serialised fails in the
   // temporary file, so the previous file stays as it was.
-  return writeTextFile(join(dir, name), withFinalNewline(prettyJsonChunks(value)))
+  return writeTextFile(
+    join(dir, name),
+    withFinalNewline(prettyJsonChunks(value))
+  )
 }
 
 function* withFinalNewline(chunks: Iterable<string>): Generator<string> {

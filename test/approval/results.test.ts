@@ -126,7 +126,11 @@ describe('buildReactivationResultsFile', () => {
 describe('buildRollbackFile', () => {
   it('holds the users written, as they were before the write', () => {
     const file = buildRollbackFile(meta.planId, '200', RESULTS)
-    expect(file.users.map((u) => u.username)).toEqual(['a@x.com', 'd@x.com'])
+    expect(file.users.map((u) => u.username)).toEqual([
+      'a@x.com',
+      'c@x.com',
+      'd@x.com'
+    ])
     expect(file.users[0]?.before).toMatchObject({
       username: 'a@x.com',
       enabled: true,
@@ -134,6 +138,12 @@ describe('buildRollbackFile', () => {
       userPermissions: { roles: { ROLE_USER: ['acmeTenant'] } }
     })
     expect(file.undo).toBe('reactivate: 200')
+  })
+
+  it('marks approved users an interrupted earlier run disabled', () => {
+    const file = buildRollbackFile(meta.planId, '200', RESULTS)
+    const flagged = file.users.filter((u) => 'disabledEarlier' in u)
+    expect(flagged.map((u) => u.username)).toEqual(['c@x.com'])
   })
 
   it('drops every field named like a secret, at any depth, and lists it', () => {
@@ -172,7 +182,8 @@ describe('buildRollbackFile', () => {
 
   it('is empty for a dry run, which writes nobody', () => {
     const dry = RESULTS.map((r) => ({ ...r, written: false }))
-    expect(buildRollbackFile(meta.planId, '200', dry).users).toEqual([])
+    const file = buildRollbackFile(meta.planId, '200', dry, { dryRun: true })
+    expect(file.users).toEqual([])
   })
 
   it('round-trips through rollbackTargets', () => {
@@ -181,6 +192,7 @@ describe('buildRollbackFile', () => {
     )
     expect(rollbackTargets(file)).toEqual([
       { username: 'a@x.com' },
+      { username: 'c@x.com' },
       { username: 'd@x.com' }
     ])
   })

@@ -85,7 +85,9 @@ describe('an approval whose token is rejected', () => {
 
     expect(run.exitCode).toBe(0)
     expect(run.outputs.deactivated).toBe(String(approved.length))
-    expect(world.reltio.requests.filter((r) => r.status === 401)).toHaveLength(4)
+    expect(world.reltio.requests.filter((r) => r.status === 401)).toHaveLength(
+      4
+    )
     const puts = appliedPuts(world.reltio)
     for (const name of approved) expect(puts.get(name)).toBe(1)
     expect(damage(world.reltio, before, approved)).toEqual([])
@@ -105,12 +107,18 @@ describe('an approval whose token is rejected', () => {
     const run = await approve(world, plan)
 
     expect(run.exitCode).toBe(1)
-    expect(run.stdout).toMatch(/::error::1 approved user\(s\) could not be deactivated/)
+    expect(run.stdout).toMatch(
+      /::error::1 approved user\(s\) could not be deactivated/
+    )
     expect(putsTo(world.reltio, refused)).toBe(0)
     const results = await readResults(world)
     expect(results.get(refused)).toMatchObject({ status: 'failed' })
-    expect(results.get(refused)?.error).toMatch(/rejected the access token .* even after a fresh one/)
-    expect(summaryRow(run.summary, refused)).toMatch(/\*\*failed\*\* \| Reltio rejected the access token/)
+    expect(results.get(refused)?.error).toMatch(
+      /rejected the access token .* even after a fresh one/
+    )
+    expect(summaryRow(run.summary, refused)).toMatch(
+      /\*\*failed\*\* \| Reltio rejected the access token/
+    )
     expect(run.outputs.deactivated).toBe(String(others.length))
     expect(damage(world.reltio, before, others)).toEqual([])
   })

@@ -16,12 +16,7 @@ import {
   startReltioSimulator,
   type ReltioSimulator
 } from '../../sim/reltio/server.ts'
-import {
-  NOW,
-  candidate,
-  reltioUser,
-  settings
-} from '../approval/helpers.ts'
+import { NOW, candidate, reltioUser, settings } from '../approval/helpers.ts'
 import { delegateTo } from '../approval/sim-setup.ts'
 import {
   appliedPuts,
@@ -37,7 +32,12 @@ const HOLD_MS = 600_000
 const USERS = ['ann', 'bob', 'cid', 'dee', 'eve', 'fay'].map((name) =>
   reltioUser(`${name}@acme.com`, 120, { custom: { note: `${name} ✓` } })
 )
-const OPTIONS = { now: NOW, settings: settings(), concurrency: 1, dryRun: false }
+const OPTIONS = {
+  now: NOW,
+  settings: settings(),
+  concurrency: 1,
+  dryRun: false
+}
 
 let sim: ReltioSimulator
 let client: ReltioClient
@@ -83,7 +83,11 @@ function summaryOf(results: Parameters<typeof renderApprovalSummary>[0]) {
 describe('the client facing answers slower than its timeout', () => {
   it('gives up on a slow read and reads again', async () => {
     await start()
-    sim.scriptFault({ method: 'GET', path: userPath('ann@acme.com'), delayMs: HOLD_MS })
+    sim.scriptFault({
+      method: 'GET',
+      path: userPath('ann@acme.com'),
+      delayMs: HOLD_MS
+    })
     const user = await client.getUser('ann@acme.com')
     expect(user).toEqual(USERS[0])
     // The first attempt is still held (status 0); the second was answered.
@@ -94,8 +98,16 @@ describe('the client facing answers slower than its timeout', () => {
   it('deactivates a user whose PUT outlives the timeout with one applied write', async () => {
     await start()
     const before = snapshot(sim)
-    sim.scriptFault({ method: 'PUT', path: userPath('bob@acme.com'), delayMs: HOLD_MS })
-    const results = await deactivateApproved(client, [candidate('bob@acme.com')], OPTIONS)
+    sim.scriptFault({
+      method: 'PUT',
+      path: userPath('bob@acme.com'),
+      delayMs: HOLD_MS
+    })
+    const results = await deactivateApproved(
+      client,
+      [candidate('bob@acme.com')],
+      OPTIONS
+    )
     expect(results.map((r) => r.outcome)).toEqual(['deactivated'])
     expect(statusesOf('PUT', 'bob@acme.com')).toEqual([0, 200])
     expect(damage(sim, before, ['bob@acme.com'])).toEqual([])
@@ -104,7 +116,12 @@ describe('the client facing answers slower than its timeout', () => {
   it('fails a user whose reads never answer in time, without writing it', async () => {
     await start(2)
     const before = snapshot(sim)
-    sim.scriptFault({ method: 'GET', path: userPath('cid@acme.com'), delayMs: HOLD_MS, times: 3 })
+    sim.scriptFault({
+      method: 'GET',
+      path: userPath('cid@acme.com'),
+      delayMs: HOLD_MS,
+      times: 3
+    })
     const results = await deactivateApproved(
       client,
       ['cid@acme.com', 'dee@acme.com'].map(candidate),
@@ -115,7 +132,9 @@ describe('the client facing answers slower than its timeout', () => {
       `Reltio did not answer GET /oauth/users/cid%40acme.com within ${TIMEOUT_MS} ms (3 attempts). Try again later or check the network.`
     )
     expect(statusesOf('PUT', 'cid@acme.com')).toEqual([])
-    expect(summaryRow(summaryOf(results), 'cid@acme.com')).toContain('| **failed** | Reltio did not answer')
+    expect(summaryRow(summaryOf(results), 'cid@acme.com')).toContain(
+      '| **failed** | Reltio did not answer'
+    )
     expect(damage(sim, before, ['dee@acme.com'])).toEqual([])
   })
 
@@ -124,12 +143,57 @@ describe('the client facing answers slower than its timeout', () => {
     const before = snapshot(sim)
     sim.setSwitches({ faults: { slow: 0.2 }, slowMs: HOLD_MS })
     const names = USERS.map((u) => u.username)
-    const results = await deactivateApproved(client, names.map(candidate), OPTIONS)
+    const results = await deactivateApproved(
+      client,
+      names.map(candidate),
+      OPTIONS
+    )
     expect(results.every((r) => r.outcome === 'deactivated')).toBe(true)
     expect(sim.requests.some((r) => r.status === 0)).toBe(true)
     const puts = appliedPuts(sim)
     for (const name of names) expect(puts.get(name)).toBe(1)
     expect(damage(sim, before, names)).toEqual([])
+  })
+})
+
+describe('a PUT whose answer is lost', () => {
+  it('reads the user back and counts the write that landed as done', async () => {
+    // No retries: the broken answer is the last word on the PUT.
+    await start(0)
+    const before = snapshot(sim)
+    sim.scriptFault({
+      method: 'PUT',
+      path: userPath('fay@acme.com'),
+      afterHandler: true,
+      reset: true
+    })
+    const results = await deactivateApproved(
+      client,
+      [candidate('fay@acme.com')],
+      OPTIONS
+    )
+    expect(results[0]).toMatchObject({ outcome: 'deactivated', written: true })
+    expect(statusesOf('PUT', 'fay@acme.com')).toEqual([0])
+    expect(damage(sim, before, ['fay@acme.com'])).toEqual([])
+  })
+
+  it('fails the user, naming the PUT error, when the write did not land', async () => {
+    await start(0)
+    sim.scriptFault({
+      method: 'PUT',
+      path: userPath('fay@acme.com'),
+      reset: true
+    })
+    const results = await deactivateApproved(
+      client,
+      [candidate('fay@acme.com')],
+      OPTIONS
+    )
+    expect(results[0]).toMatchObject({ outcome: 'failed', written: true })
+    expect(results[0]?.reason).toMatch(
+      /^PUT failed: The connection to Reltio broke at PUT/
+    )
+    expect(sim.users.get('fay@acme.com')?.enabled).toBe(true)
   })
 })
 
@@ -144,13 +208,20 @@ describe('a user changed by someone else right after the write', () => {
         return answer
       }
     })
-    const results = await deactivateApproved(meddling, [candidate(target)], OPTIONS)
+    const results = await deactivateApproved(
+      meddling,
+      [candidate(target)],
+      OPTIONS
+    )
     expect(results[0]).toMatchObject({
       outcome: 'failed',
-      reason: 'read back after the PUT, Reltio differs from what was sent in: locale',
+      reason:
+        'read back after the PUT, Reltio differs from what was sent in: locale',
       written: true
     })
     expect(statusesOf('PUT', target)).toEqual([200])
-    expect(summaryRow(summaryOf(results), target)).toContain('differs from what was sent in: locale')
+    expect(summaryRow(summaryOf(results), target)).toContain(
+      'differs from what was sent in: locale'
+    )
   })
 })

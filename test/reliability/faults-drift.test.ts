@@ -33,8 +33,15 @@ describe('an approval after the users changed', () => {
 
   it('skips or fails each changed user with its reason and does the rest', async () => {
     const names = candidateNames(plan)
-    const [deleted, renamed, loggedIn, disabled, excluded, unapplied, cutShort] =
-      names as [string, string, string, string, string, string, string]
+    const [
+      deleted,
+      renamed,
+      loggedIn,
+      disabled,
+      excluded,
+      unapplied,
+      cutShort
+    ] = names as [string, string, string, string, string, string, string]
     const untouched = names.slice(7)
     const users = world.reltio.users
     users.delete(deleted)
@@ -66,7 +73,9 @@ describe('an approval after the users changed', () => {
 
     expect(run.exitCode).toBe(1)
     expect(errorLines(run.stdout)).toEqual([
-      expect.stringContaining(`1 approved user(s) could not be deactivated: ${unapplied}`)
+      expect.stringContaining(
+        `1 approved user(s) could not be deactivated: ${unapplied}`
+      )
     ])
     const expected: Array<[string, string, RegExp]> = [
       [deleted, 'skipped', /not found in Reltio \(deleted or renamed/],
@@ -74,7 +83,11 @@ describe('an approval after the users changed', () => {
       [loggedIn, 'skipped', /not a candidate any more \(active\)/],
       [disabled, 'already disabled', /already disabled/],
       [excluded, 'skipped', /excluded now: group SERVICE_ACCOUNTS/],
-      [unapplied, '**failed**', /read back after the PUT, Reltio differs from what was sent in: enabled/],
+      [
+        unapplied,
+        '**failed**',
+        /read back after the PUT, Reltio differs from what was sent in: enabled/
+      ],
       [cutShort, 'deactivated', /no login for/]
     ]
     for (const [name, label, reason] of expected) {
@@ -82,13 +95,24 @@ describe('an approval after the users changed', () => {
       expect(row).toContain(`| ${label} |`)
       expect(row).toMatch(reason)
     }
-    for (const name of [deleted, renamed, `${renamed}.moved`, loggedIn, disabled, excluded]) {
+    for (const name of [
+      deleted,
+      renamed,
+      `${renamed}.moved`,
+      loggedIn,
+      disabled,
+      excluded
+    ]) {
       expect(putsTo(world.reltio, name)).toBe(0)
     }
     expect(putsTo(world.reltio, unapplied)).toBe(1)
     expect(appliedPuts(world.reltio).get(cutShort)).toBe(1)
     expect(damage(world.reltio, before, [cutShort, ...untouched])).toEqual([])
-    expect(run.outputs).toMatchObject({ deactivated: String(untouched.length + 1), skipped: '5', failed: '1' })
+    expect(run.outputs).toMatchObject({
+      deactivated: String(untouched.length + 1),
+      skipped: '5',
+      failed: '1'
+    })
   })
 
   it('writes the unapplied user on the next run and nobody twice', async () => {
@@ -97,7 +121,10 @@ describe('an approval after the users changed', () => {
       method: 'PUT',
       path: userPath(unapplied),
       status: 200,
-      body: JSON.stringify({ ...world.reltio.users.get(unapplied), enabled: false })
+      body: JSON.stringify({
+        ...world.reltio.users.get(unapplied),
+        enabled: false
+      })
     })
     const before = snapshot(world.reltio)
     const first = await approve(world, plan)
@@ -132,20 +159,22 @@ describe('an approval whose reads come back broken', () => {
   it.each([
     ['malformed', '{"errorMessage": <html>Bad Gateway</html>'],
     ['truncated', '[{"username": "anna", "enabled": tr']
-  ])(
-    'stops before any write when the user list is %s',
-    async (_kind, body) => {
-      world.reltio.scriptFault({ method: 'GET', path: '/oauth/users', status: 200, body })
-      const run = await approve(world, plan)
+  ])('stops before any write when the user list is %s', async (_kind, body) => {
+    world.reltio.scriptFault({
+      method: 'GET',
+      path: '/oauth/users',
+      status: 200,
+      body
+    })
+    const run = await approve(world, plan)
 
-      expect(run.exitCode).toBe(1)
-      expect(errorLines(run.stdout)).toEqual([
-        expect.stringMatching(/GET \/oauth\/users.*malformed JSON/)
-      ])
-      expect(hasStackTrace(run.stdout, run.stderr)).toBe(false)
-      expect(reltioWrites(world.reltio)).toEqual([])
-    }
-  )
+    expect(run.exitCode).toBe(1)
+    expect(errorLines(run.stdout)).toEqual([
+      expect.stringMatching(/GET \/oauth\/users.*malformed JSON/)
+    ])
+    expect(hasStackTrace(run.stdout, run.stderr)).toBe(false)
+    expect(reltioWrites(world.reltio)).toEqual([])
+  })
 
   it('fails a user whose fresh read is cut short, without writing it', async () => {
     const [broken, ...others] = candidateNames(plan) as [string, ...string[]]
@@ -161,7 +190,9 @@ describe('an approval whose reads come back broken', () => {
 
     expect(run.exitCode).toBe(1)
     expect(putsTo(world.reltio, broken)).toBe(0)
-    expect(summaryRow(run.summary, broken)).toMatch(/\*\*failed\*\* \| Reltio answered GET \/oauth\/users\/\S+ with malformed JSON/)
+    expect(summaryRow(run.summary, broken)).toMatch(
+      /\*\*failed\*\* \| Reltio answered GET \/oauth\/users\/\S+ with malformed JSON/
+    )
     expect(damage(world.reltio, before, others)).toEqual([])
   })
 })

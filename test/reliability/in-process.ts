@@ -36,7 +36,7 @@ export async function runInProcess(
   try {
     for (const key of Object.keys(process.env)) {
       if (key.startsWith('INPUT_') || key.startsWith('GITHUB_')) {
-        delete process.env[key]
+        Reflect.deleteProperty(process.env, key)
       }
     }
     for (const [name, value] of Object.entries(inputs)) {
@@ -58,7 +58,8 @@ export async function runInProcess(
   } finally {
     process.stdout.write = savedWrite
     process.exitCode = savedExitCode
-    for (const key of Object.keys(process.env)) delete process.env[key]
+    for (const key of Object.keys(process.env))
+      Reflect.deleteProperty(process.env, key)
     Object.assign(process.env, savedEnv)
   }
 }

@@ -76,7 +76,9 @@ describe('an approval killed part-way and run again', () => {
       const results = await readResults(world)
       for (const name of doneByFirst) {
         expect(results.get(name)).toMatchObject({ outcome: 'already-disabled' })
-        expect(summaryRow(again.summary, name)).toContain('| already disabled |')
+        expect(summaryRow(again.summary, name)).toContain(
+          '| already disabled |'
+        )
       }
       expect(again.outputs.deactivated).toBe(
         String(plan.candidates.length - doneByFirst.length)

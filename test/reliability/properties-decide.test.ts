@@ -27,13 +27,20 @@ const fieldName = fc.oneof(
 
 /** Dates as they may reach the classifier: sane, odd, or not dates at all. */
 const oddDate = fc.oneof(
-  fc.integer({ min: NOW.getTime() - 400 * DAY_MS, max: NOW.getTime() + 3 * DAY_MS }),
+  fc.integer({
+    min: NOW.getTime() - 400 * DAY_MS,
+    max: NOW.getTime() + 3 * DAY_MS
+  }),
   fc.integer({ min: -8_640_000_000_000_001, max: 8_640_000_000_000_001 }),
   fc.double({ noDefaultInfinity: true }),
   fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
   fc
     .integer({ min: 0, max: 400 })
-    .map((days) => new Date(NOW.getTime() - days * DAY_MS).toISOString().replace('Z', '+05:30')),
+    .map((days) =>
+      new Date(NOW.getTime() - days * DAY_MS)
+        .toISOString()
+        .replace('Z', '+05:30')
+    ),
   fc.constantFrom(
     null,
     undefined,
@@ -54,12 +61,18 @@ const wildUser = fc.record(
     username: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }),
     email: fc.option(fc.oneof(text, fc.emailAddress()), { nil: undefined }),
     enabled: fc.constantFrom(true, false, undefined),
-    groups: fc.option(fc.array(fc.oneof(text, fc.constant('service_accounts'))), { nil: null }),
+    groups: fc.option(
+      fc.array(fc.oneof(text, fc.constant('service_accounts'))),
+      { nil: null }
+    ),
     userPermissions: fc.option(
       fc.record({
         roles: fc.option(
           fc.dictionary(
-            fc.oneof(text, fc.constantFrom('ROLE_API', 'ROLE_ADMIN_TENANT_x', 'role_user')),
+            fc.oneof(
+              text,
+              fc.constantFrom('ROLE_API', 'ROLE_ADMIN_TENANT_x', 'role_user')
+            ),
             fc.option(fc.array(text), { nil: null })
           ),
           { nil: null }
@@ -70,7 +83,9 @@ const wildUser = fc.record(
     ),
     lastLoginDate: oddDate,
     passwordChangedDate: oddDate,
-    unknown: fc.dictionary(fieldName, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 4 })
+    unknown: fc.dictionary(fieldName, fc.jsonValue({ maxDepth: 3 }), {
+      maxKeys: 4
+    })
   },
   { requiredKeys: ['username'] }
 )
@@ -79,7 +94,10 @@ const wildSettings = fc.record({
   inactiveDays: fc.integer({ min: 1, max: 400 }),
   warnDays: fc.integer({ min: 0, max: 60 }),
   neverLoggedInDays: fc.option(fc.integer({ min: 1, max: 400 }), { nil: null }),
-  exclude: fc.array(fc.oneof(text, fc.constantFrom('*', '?*', '*@example.com')), { maxLength: 2 }),
+  exclude: fc.array(
+    fc.oneof(text, fc.constantFrom('*', '?*', '*@example.com')),
+    { maxLength: 2 }
+  ),
   policyInactiveDays: fc.option(fc.integer({ min: 1, max: 400 }), { nil: null })
 })
 
@@ -87,7 +105,10 @@ describe('classifyUsers on arbitrary users (property)', () => {
   it('puts every user in exactly one bucket, the same one every time', () => {
     fc.assert(
       fc.property(
-        fc.uniqueArray(wildUser, { selector: (u) => u.username, maxLength: 25 }),
+        fc.uniqueArray(wildUser, {
+          selector: (u) => u.username,
+          maxLength: 25
+        }),
         wildSettings,
         (users, partial) => {
           const chosen = settings(partial)
@@ -104,7 +125,9 @@ describe('classifyUsers on arbitrary users (property)', () => {
             input.map((u) => u.username).sort()
           )
           for (const classified of first.users) {
-            expect(BUCKETS.filter((b) => b === classified.bucket)).toHaveLength(1)
+            expect(BUCKETS.filter((b) => b === classified.bucket)).toHaveLength(
+              1
+            )
             expect(classified.reason).not.toBe('')
           }
         }
@@ -119,7 +142,22 @@ describe('classifyUsers on arbitrary users (property)', () => {
 const username = fc
   .array(
     fc.oneof(
-      fc.constantFrom('a', 'B', 'é', 'ß', '.', '@', '-', '_', '`', '|', '*', '\u200b', '\u202e', ' '),
+      fc.constantFrom(
+        'a',
+        'B',
+        'é',
+        'ß',
+        '.',
+        '@',
+        '-',
+        '_',
+        '`',
+        '|',
+        '*',
+        '\u200b',
+        '\u202e',
+        ' '
+      ),
       fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })
     ),
     { minLength: 1, maxLength: 10 }
@@ -140,7 +178,11 @@ function lineAbout(plan: string[], outsiders: string[]) {
     fc.constantFrom(...plan).map((n) => ` ${n}x`)
   )
   const item = fc
-    .tuple(anyName, fc.boolean(), fc.constantFrom('-', '*', '+', '1.', '   -', '    -', '> -'))
+    .tuple(
+      anyName,
+      fc.boolean(),
+      fc.constantFrom('-', '*', '+', '1.', '   -', '    -', '> -')
+    )
     .map(([name, ticked, bullet]) => taskItem(name, ticked, bullet))
   return fc.oneof(
     item,
@@ -176,21 +218,31 @@ describe('parseReviewIssue with selectApproved (property)', () => {
           fc.tuple(
             fc.constant(plan),
             fc.array(lineAbout(plan, outsiders), { maxLength: 40 }),
-            fc.array(fc.array(lineAbout(plan, outsiders), { maxLength: 10 }), { maxLength: 2 })
+            fc.array(fc.array(lineAbout(plan, outsiders), { maxLength: 10 }), {
+              maxLength: 2
+            })
           )
         ),
         ([names, lines, commentLines]) => {
           const plan = makePlan(names)
-          const rendered = renderReviewIssue(plan, { ...RUN_CONTEXT, keep: new Set() })
+          const rendered = renderReviewIssue(plan, {
+            ...RUN_CONTEXT,
+            keep: new Set()
+          })
           // People edit the body: their lines land after the generated list.
           const body = `${rendered.body}\n${lines.join('\n')}`
           const comments = commentLines.map((c) => c.join('\n'))
-          const selection = selectApproved(plan, parseReviewIssue(body, comments).items)
+          const selection = selectApproved(
+            plan,
+            parseReviewIssue(body, comments).items
+          )
 
           for (const candidate of selection.approved) {
             expect(plan.candidates).toContain(candidate)
           }
-          expect(new Set(approvedNames(selection)).size).toBe(selection.approved.length)
+          expect(new Set(approvedNames(selection)).size).toBe(
+            selection.approved.length
+          )
         }
       ),
       { numRuns: 500 }
@@ -212,7 +264,10 @@ describe('parseReviewIssue with selectApproved (property)', () => {
           const keep = new Set(kept)
           const rendered = renderReviewIssue(plan, { ...RUN_CONTEXT, keep })
           const body = `${rendered.body}\n${noise.join('\n')}`
-          const selection = selectApproved(plan, parseReviewIssue(body, []).items)
+          const selection = selectApproved(
+            plan,
+            parseReviewIssue(body, []).items
+          )
           for (const name of approvedNames(selection)) {
             expect(keep.has(name)).toBe(false)
           }
@@ -223,18 +278,32 @@ describe('parseReviewIssue with selectApproved (property)', () => {
   })
 
   it('approves only plan candidates from a huge edited body', () => {
-    const names = Array.from({ length: 3000 }, (_, i) => `user${i}@acme.example`)
+    const names = Array.from(
+      { length: 3000 },
+      (_, i) => `user${i}@acme.example`
+    )
     const plan = makePlan(names)
-    const rendered = renderReviewIssue(plan, { ...RUN_CONTEXT, keep: new Set() })
-    const noise = fc.sample(lineAbout(names.slice(0, 50), ['intruder@evil.example']), {
-      numRuns: 20_000,
-      seed: 5
+    const rendered = renderReviewIssue(plan, {
+      ...RUN_CONTEXT,
+      keep: new Set()
     })
+    const noise = fc.sample(
+      lineAbout(names.slice(0, 50), ['intruder@evil.example']),
+      {
+        numRuns: 20_000,
+        seed: 5
+      }
+    )
     const body = `${rendered.body}\n${noise.join('\n')}`
-    const selection = selectApproved(plan, parseReviewIssue(body, rendered.continuations).items)
+    const selection = selectApproved(
+      plan,
+      parseReviewIssue(body, rendered.continuations).items
+    )
     expect(body.length).toBeGreaterThan(500_000)
     const planned = new Set(names)
-    expect(approvedNames(selection).every((name) => planned.has(name))).toBe(true)
+    expect(approvedNames(selection).every((name) => planned.has(name))).toBe(
+      true
+    )
     expect(approvedNames(selection)).not.toContain('intruder@evil.example')
   })
 })

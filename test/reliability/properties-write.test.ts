@@ -37,7 +37,16 @@ const text = fc.string({ unit: 'grapheme', maxLength: 12 })
 const fieldName = fc
   .oneof(
     fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }),
-    fc.constantFrom('__proto__', 'constructor', 'toString', 'Enabled', 'enabled ', 'ENABLED', '', '\u202e')
+    fc.constantFrom(
+      '__proto__',
+      'constructor',
+      'toString',
+      'Enabled',
+      'enabled ',
+      'ENABLED',
+      '',
+      '\u202e'
+    )
   )
   .filter((name) => !OWN_FIELDS.has(name))
 
@@ -88,7 +97,9 @@ const userShape = fc.record({
     fc.oneof(text, fc.constantFrom('SALES', 'ÜBERSEE', 'ventas-méxico')),
     { maxLength: 3 }
   ),
-  permissions: fc.dictionary(fieldName, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 3 }),
+  permissions: fc.dictionary(fieldName, fc.jsonValue({ maxDepth: 3 }), {
+    maxKeys: 3
+  }),
   roleTenants: fc.array(text, { maxLength: 3 })
 })
 
@@ -159,12 +170,16 @@ describe('the PUT of a deactivation (property)', () => {
 
         const puts = sim.requests
           .slice(firstNew)
-          .filter((r) => r.method === 'PUT' && r.path === userPath(user.username))
+          .filter(
+            (r) => r.method === 'PUT' && r.path === userPath(user.username)
+          )
         expect(result?.outcome).toBe('deactivated')
         expect(puts).toHaveLength(1)
         const expected = { ...read, enabled: false }
         expect(isDeepStrictEqual(puts[0]?.body, expected)).toBe(true)
-        expect(isDeepStrictEqual(asServed(sim.users.get(user.username)!), expected)).toBe(true)
+        expect(
+          isDeepStrictEqual(asServed(sim.users.get(user.username)!), expected)
+        ).toBe(true)
         // The rollback file's copy is the object as read, not as written.
         expect(isDeepStrictEqual(result?.before, read)).toBe(true)
       }),
@@ -175,7 +190,9 @@ describe('the PUT of a deactivation (property)', () => {
   it('keeps a __proto__ field as data on the way through', async () => {
     const user = buildUser({
       name: 'proto',
-      extra: JSON.parse('{"__proto__": {"polluted": true}, "nested": {"__proto__": [1]}}'),
+      extra: JSON.parse(
+        '{"__proto__": {"polluted": true}, "nested": {"__proto__": [1]}}'
+      ),
       lastLoginDate: NOW.getTime() - 200 * DAY_MS,
       passwordChangedDate: null,
       groups: [],
@@ -192,6 +209,8 @@ describe('the PUT of a deactivation (property)', () => {
     const put = sim.requests.findLast((r) => r.method === 'PUT')
     expect(Object.keys(put?.body as object)).toContain('__proto__')
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
-    expect(isDeepStrictEqual(put?.body, { ...asServed(user), enabled: false })).toBe(true)
+    expect(
+      isDeepStrictEqual(put?.body, { ...asServed(user), enabled: false })
+    ).toBe(true)
   })
 })

@@ -45,10 +45,16 @@ describe('secrets across every flow of dist/index.js', () => {
 
   async function record(name: string, run: ActionRun): Promise<ActionRun> {
     runs.push({ name, run })
-    for (const entry of await readdir(world.reportDir, { recursive: true, withFileTypes: true })) {
+    for (const entry of await readdir(world.reportDir, {
+      recursive: true,
+      withFileTypes: true
+    })) {
       if (!entry.isFile()) continue
       const path = join(entry.parentPath, entry.name)
-      files.push({ where: `${name}: ${path}`, text: await readFile(path, 'utf8') })
+      files.push({
+        where: `${name}: ${path}`,
+        text: await readFile(path, 'utf8')
+      })
     }
     return run
   }
@@ -73,8 +79,15 @@ describe('secrets across every flow of dist/index.js', () => {
     tap = await startTokenTap(world.reltio.url)
     const report = await record('report', await world.run(clientInputs()))
     expect(report.exitCode).toBe(0)
-    const plan = JSON.parse(await readFile(join(world.reportDir, 'plan.json'), 'utf8')) as PlanFile
-    const approve = { ...passwordInputs(), ...ROOMY, approve: 'true', 'plan-id': plan.planId }
+    const plan = JSON.parse(
+      await readFile(join(world.reportDir, 'plan.json'), 'utf8')
+    ) as PlanFile
+    const approve = {
+      ...passwordInputs(),
+      ...ROOMY,
+      approve: 'true',
+      'plan-id': plan.planId
+    }
 
     const dryRun = await world.run({ ...approve, 'dry-run': 'true' }, DISPATCH)
     expect((await record('dry run', dryRun)).exitCode).toBe(0)
@@ -82,7 +95,11 @@ describe('secrets across every flow of dist/index.js', () => {
     // A red run: one user's PUT fails, and every token expires part-way,
     // so Reltio answers 401 with a body that quotes the expired token.
     const [failing] = candidateNames(plan) as [string]
-    world.reltio.scriptFault({ method: 'PUT', path: userPath(failing), status: 500 })
+    world.reltio.scriptFault({
+      method: 'PUT',
+      path: userPath(failing),
+      status: 500
+    })
     let expired = false
     const third = afterOutcomes('deactivated', 3)
     const red = await world.run(approve, {
@@ -102,7 +119,10 @@ describe('secrets across every flow of dist/index.js', () => {
     const finish = await world.run(approve, { ...DISPATCH, runId: 88_001 })
     expect((await record('approval', finish)).exitCode).toBe(0)
 
-    const undo = await world.run({ ...clientInputs(), reactivate: '88001' }, DISPATCH)
+    const undo = await world.run(
+      { ...clientInputs(), reactivate: '88001' },
+      DISPATCH
+    )
     expect((await record('reactivation', undo)).exitCode).toBe(0)
   })
   afterAll(async () => {
@@ -116,7 +136,9 @@ describe('secrets across every flow of dist/index.js', () => {
       CLIENT.clientSecret,
       PASSWORD,
       world.github.token,
-      Buffer.from(`${CLIENT.clientId}:${CLIENT.clientSecret}`).toString('base64'),
+      Buffer.from(`${CLIENT.clientId}:${CLIENT.clientSecret}`).toString(
+        'base64'
+      ),
       ...tap.tokens
     ]
     return [...new Set(raw.flatMap((s) => [s, encodeURIComponent(s)]))]
@@ -144,15 +166,25 @@ describe('secrets across every flow of dist/index.js', () => {
   it('finds a secret where one is: the token requests Reltio received', () => {
     // A control for the searches below: Reltio must get the password.
     const sent = world.reltio.requests.filter((r) => r.path === '/oauth/token')
-    const found = leaksIn([{ where: 'token requests', text: JSON.stringify(sent.map((r) => r.body)) }])
-    expect(found.some((line) => line.includes(PASSWORD.slice(0, 12)))).toBe(true)
+    const found = leaksIn([
+      { where: 'token requests', text: JSON.stringify(sent.map((r) => r.body)) }
+    ])
+    expect(found.some((line) => line.includes(PASSWORD.slice(0, 12)))).toBe(
+      true
+    )
   })
 
   it('prints no secret to stdout or stderr outside an exact ::add-mask:: line', () => {
     const exposures = runs.flatMap(({ name, run }) => [
       ...run.stdout
         .split('\n')
-        .filter((line) => !(line.startsWith(MASK) && secrets().includes(line.slice(MASK.length))))
+        .filter(
+          (line) =>
+            !(
+              line.startsWith(MASK) &&
+              secrets().includes(line.slice(MASK.length))
+            )
+        )
         .map((line, i) => ({ where: `${name} stdout line ${i}`, text: line })),
       { where: `${name} stderr`, text: run.stderr }
     ])
@@ -168,7 +200,12 @@ describe('secrets across every flow of dist/index.js', () => {
           .map((line) => line.slice(MASK.length))
       )
     )
-    const wanted = [CLIENT.clientSecret, PASSWORD, world.github.token, ...tap.tokens]
+    const wanted = [
+      CLIENT.clientSecret,
+      PASSWORD,
+      world.github.token,
+      ...tap.tokens
+    ]
     expect(wanted.filter((secret) => !masked.has(secret))).toEqual([])
   })
 
@@ -194,8 +231,14 @@ describe('secrets across every flow of dist/index.js', () => {
         text: JSON.stringify({ query: r.query, body: r.body })
       })),
       ...github.issues.flatMap((issue) => [
-        { where: `issue #${issue.number}`, text: `${issue.title}\n${issue.body ?? ''}` },
-        ...issue.comments.map((c) => ({ where: `comment on #${issue.number}`, text: c.body ?? '' }))
+        {
+          where: `issue #${issue.number}`,
+          text: `${issue.title}\n${issue.body ?? ''}`
+        },
+        ...issue.comments.map((c) => ({
+          where: `comment on #${issue.number}`,
+          text: c.body ?? ''
+        }))
       ]),
       ...github.artifacts.flatMap((artifact) =>
         [...readZip(artifact.content)].map(([file, bytes]) => ({

@@ -51,10 +51,11 @@ async function relay(
     path: req.url,
     headers: { ...req.headers, host: target.host }
   })
-  upstream.on('response', async (answer) => {
-    const bytes = await readAll(answer)
-    if (req.url?.startsWith('/oauth/token')) noteTokens(bytes, tokens)
-    res.writeHead(answer.statusCode ?? 502, answer.headers).end(bytes)
+  upstream.on('response', (answer) => {
+    void readAll(answer).then((bytes) => {
+      if (req.url?.startsWith('/oauth/token')) noteTokens(bytes, tokens)
+      res.writeHead(answer.statusCode ?? 502, answer.headers).end(bytes)
+    })
   })
   // A reset on the simulator's side becomes a reset here.
   upstream.on('error', () => res.destroy())

@@ -47,7 +47,10 @@ describe('ReltioClient against a rate-limited simulator', () => {
     sim.setSwitches({ rateLimitPerSecond: 40, latencyMs: 10 })
     const reltio = await pacedClient(8)
     const names = [...sim.users.keys()]
-    const calls = Array.from({ length: 160 }, (_, i) => names[i % names.length] as string)
+    const calls = Array.from(
+      { length: 160 },
+      (_, i) => names[i % names.length] as string
+    )
 
     const users = await Promise.all(calls.map((name) => reltio.getUser(name)))
 

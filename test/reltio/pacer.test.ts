@@ -113,7 +113,9 @@ describe('Pacer', () => {
     const seconds = (clock.now - 1000) / 1000
     expect(pacer.rate).toBeGreaterThan(learned)
     // At most one step of max(0.5, 2%) per second.
-    expect(pacer.rate).toBeLessThanOrEqual(learned * 1.02 ** Math.ceil(seconds) + 0.5)
+    expect(pacer.rate).toBeLessThanOrEqual(
+      learned * 1.02 ** Math.ceil(seconds) + 0.5
+    )
   })
 
   it('does not grow while requests come slower than its pace', () => {

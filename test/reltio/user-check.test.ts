@@ -140,7 +140,10 @@ describe('readBody with a fast check', () => {
   })
 
   it("names the field with zod's words when the check refuses", () => {
-    const text = JSON.stringify([{ username: 'a' }, { username: 'b', enabled: 'yes' }])
+    const text = JSON.stringify([
+      { username: 'a' },
+      { username: 'b', enabled: 'yes' }
+    ])
     expect(() =>
       readBody(answer(text), ReltioUserListSchema, {
         keepOriginal: true,

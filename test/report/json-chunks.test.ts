@@ -8,9 +8,13 @@ const joined = (value: unknown, itemsPerPiece?: number): string =>
 describe('prettyJsonChunks', () => {
   it('joins to JSON.stringify(value, null, 2) for any JSON value', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), fc.integer({ min: 1, max: 8 }), (value, size) => {
-        expect(joined(value, size)).toBe(JSON.stringify(value, null, 2))
-      }),
+      fc.property(
+        fc.jsonValue(),
+        fc.integer({ min: 1, max: 8 }),
+        (value, size) => {
+          expect(joined(value, size)).toBe(JSON.stringify(value, null, 2))
+        }
+      ),
       { numRuns: 1000 }
     )
   })
@@ -27,9 +31,12 @@ describe('prettyJsonChunks', () => {
       maxKeys: 5
     })
     fc.assert(
-      fc.property(fc.array(record, { minLength: 65, maxLength: 90 }), (list) => {
-        expect(joined({ list }, 7)).toBe(JSON.stringify({ list }, null, 2))
-      }),
+      fc.property(
+        fc.array(record, { minLength: 65, maxLength: 90 }),
+        (list) => {
+          expect(joined({ list }, 7)).toBe(JSON.stringify({ list }, null, 2))
+        }
+      ),
       { numRuns: 200 }
     )
   })
@@ -40,7 +47,13 @@ describe('prettyJsonChunks', () => {
       tags: i % 2 ? [] : ['a', { b: [i] }],
       note: i % 3 ? null : 'line\nbreak "quoted"'
     }))
-    const plan = { id: 'x', empty: {}, none: [], users, names: users.map((u) => u.username) }
+    const plan = {
+      id: 'x',
+      empty: {},
+      none: [],
+      users,
+      names: users.map((u) => u.username)
+    }
     expect(joined(plan, 64)).toBe(JSON.stringify(plan, null, 2))
     expect(joined(users, 64)).toBe(JSON.stringify(users, null, 2))
     expect(joined(plan)).toBe(JSON.stringify(plan, null, 2))

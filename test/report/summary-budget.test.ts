@@ -7,7 +7,10 @@ import {
 } from '../../src/report/summary-tables.ts'
 
 /** A table whose rows have the given widths, counting its cells() calls. */
-function table(widths: number[], calls: { count: number }): TableSection<number> {
+function table(
+  widths: number[],
+  calls: { count: number }
+): TableSection<number> {
   return {
     title: 'T',
     noun: 'rows',
@@ -34,7 +37,9 @@ function renderingEveryRow(
   const shares = shareBudget(all.map(bytes), budget)
   return all.map((rows, t) => {
     let used = 0
-    return rows.filter((row) => (used += Buffer.byteLength(row)) <= (shares[t] ?? 0))
+    return rows.filter(
+      (row) => (used += Buffer.byteLength(row)) <= (shares[t] ?? 0)
+    )
   })
 }
 
