@@ -34,20 +34,22 @@ export interface ReportScaleResult {
 export async function benchReportScale(opts: {
   sizes: number[]
   repeats: number
+  /** Another build to time instead of dist/index.js, e.g. to compare. */
+  entry?: string
   log?: (line: string) => void
 }): Promise<ReportScaleResult[]> {
   const results: ReportScaleResult[] = []
   for (const users of opts.sizes) {
-    results.push(await measureSize(users, opts.repeats, opts.log))
+    results.push(await measureSize(users, opts))
   }
   return results
 }
 
 async function measureSize(
   users: number,
-  repeats: number,
-  log: (line: string) => void = () => undefined
+  opts: { repeats: number; entry?: string; log?: (line: string) => void }
 ): Promise<ReportScaleResult> {
+  const { repeats, entry, log = () => undefined } = opts
   const reltio = await startReltioSimulator({
     seed: { count: users, seed: 42, now: new Date(BENCH_NOW) }
   })
@@ -60,11 +62,11 @@ async function measureSize(
     for (let i = 0; i < repeats; i++) {
       // Alternating the order spreads slow moments of the machine evenly.
       if (i % 2 === 0) {
-        action.push(await runReport(reltio))
+        action.push(await runReport(reltio, entry))
         floor.push(await runFloor(reltio))
       } else {
         floor.push(await runFloor(reltio))
-        action.push(await runReport(reltio))
+        action.push(await runReport(reltio, entry))
       }
       log(
         `report ${users} users #${i + 1}: action ${ms(action.at(-1))}, floor ${ms(floor.at(-1))}`
@@ -101,12 +103,16 @@ export function reportInputs(
   }
 }
 
-async function runReport(reltio: ReltioSimulator): Promise<Measured> {
+async function runReport(
+  reltio: ReltioSimulator,
+  entry: string | undefined
+): Promise<Measured> {
   const reportDir = await mkdtemp(join(tmpdir(), 'bench-report-'))
   try {
     return await runMeasured({
       inputs: reportInputs(reltio, reportDir),
-      eventName: 'schedule'
+      eventName: 'schedule',
+      entry
     })
   } finally {
     await rm(reportDir, { recursive: true, force: true })

@@ -80,7 +80,7 @@ function perUser(ms: number, users: number): string {
 
 /** The approval run against the bound, and against a sequential script. */
 export function approvalRows(r: ApprovalBoundResult): Row[] {
-  const benchmark = `Approval, ${count(r.users)} users`
+  const benchmark = `Approval, ${count(r.users)} users, concurrency ${r.concurrency}`
   const ratio = r.wallMs / r.boundMs
   const scaledMs = (r.sequentialSampleMs / r.sequentialSample) * r.users
   return [

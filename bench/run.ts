@@ -7,7 +7,10 @@
  *   npm run bench -- --quick          small sizes, one repeat (about 1 minute)
  *   npm run bench -- --only=report    or approval, startup (comma-separated)
  *   npm run bench -- --sizes=1000,50000 --repeats=5
+ *   npm run bench -- --concurrency=32     the approval run's input (default 8)
+ *   npm run bench -- --entry=/tmp/other/dist/index.js   time another build
  */
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { benchApprovalBound } from './approval-bound.ts'
 import { describeMachine } from './machine.ts'
@@ -21,7 +24,9 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string', default: 'report,approval,startup' },
     sizes: { type: 'string' },
-    repeats: { type: 'string' }
+    repeats: { type: 'string' },
+    concurrency: { type: 'string', default: '8' },
+    entry: { type: 'string' }
   }
 })
 
@@ -31,27 +36,35 @@ const sizes = (values.sizes ?? (quick ? '1000,10000' : '1000,10000,100000'))
   .split(',')
   .map(Number)
 const repeats = Number(values.repeats ?? (quick ? 1 : 3))
+const entry = values.entry === undefined ? undefined : resolve(values.entry)
 const log = (line: string): void => void process.stderr.write(`${line}\n`)
 
 const rows: Row[] = []
 if (only.has('report')) {
-  rows.push(...reportRows(await benchReportScale({ sizes, repeats, log })))
+  rows.push(
+    ...reportRows(await benchReportScale({ sizes, repeats, entry, log }))
+  )
 }
 if (only.has('approval')) {
   const approval = await benchApprovalBound({
     users: quick ? 200 : 1000,
     latencyMs: 100,
     ratePerSecond: 50,
-    concurrency: 8,
+    concurrency: Number(values.concurrency),
     sequentialSample: quick ? 10 : 100,
+    entry,
     log
   })
   rows.push(...approvalRows(approval))
 }
 if (only.has('startup')) {
-  rows.push(...startupRows(await benchStartup({ repeats: quick ? 3 : 9, log })))
+  const repeatsOfStart = quick ? 3 : 9
+  rows.push(
+    ...startupRows(await benchStartup({ repeats: repeatsOfStart, entry, log }))
+  )
 }
 
+const build = entry ? `; build ${entry}` : ''
 process.stdout.write(
-  `\n${describeMachine()}; medians of ${repeats} run(s) per report size\n\n${renderTable(rows)}\n`
+  `\n${describeMachine()}; medians of ${repeats} run(s) per report size${build}\n\n${renderTable(rows)}\n`
 )

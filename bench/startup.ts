@@ -6,7 +6,7 @@
  */
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { startGitHubFake } from '../sim/github/server.ts'
 import {
@@ -17,7 +17,7 @@ import { runAction, type RunActionOptions } from '../sim/runner.ts'
 import { BENCH_DIR, median } from './measure.ts'
 import { BENCH_NOW, reportInputs } from './report-scale.ts'
 
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url))
+const DIST_ENTRY = fileURLToPath(new URL('../dist/index.js', import.meta.url))
 
 /** A JavaScript file of the bundle and its size in bytes. */
 export interface BundleFile {
@@ -41,9 +41,12 @@ export interface StartupResult {
 /** Times `repeats` starts of the action and of a bare Node process. */
 export async function benchStartup(opts: {
   repeats: number
+  /** Another build to time instead of dist/index.js, e.g. to compare. */
+  entry?: string
   log?: (line: string) => void
 }): Promise<StartupResult> {
   const log = opts.log ?? (() => undefined)
+  const entry = opts.entry ?? DIST_ENTRY
   const reltio = await startReltioSimulator({
     seed: { count: 50, seed: 42, now: new Date(BENCH_NOW) }
   })
@@ -54,7 +57,8 @@ export async function benchStartup(opts: {
     for (let i = 0; i < opts.repeats; i++) {
       action.push(
         await firstRequestAfter(reltio, {
-          inputs: reportInputs(reltio, reportDir)
+          inputs: reportInputs(reltio, reportDir),
+          entry
         })
       )
       bare.push(
@@ -71,9 +75,9 @@ export async function benchStartup(opts: {
       repeats: opts.repeats,
       actionFirstRequestMs: median(action),
       bareFirstRequestMs: median(bare),
-      bundle: await bundleFiles(),
-      loadedByReport: await loadedFiles(reltio, reportDir, false),
-      loadedByFullReport: await loadedFiles(reltio, reportDir, true)
+      bundle: await bundleFiles(dirname(entry)),
+      loadedByReport: await loadedFiles(reltio, { reportDir, entry }, false),
+      loadedByFullReport: await loadedFiles(reltio, { reportDir, entry }, true)
     }
   } finally {
     await rm(reportDir, { recursive: true, force: true })
@@ -98,12 +102,12 @@ async function firstRequestAfter(
   return first.at - started
 }
 
-async function bundleFiles(): Promise<BundleFile[]> {
-  const names = (await readdir(DIST)).filter((name) => /\.c?js$/.test(name))
+async function bundleFiles(dist: string): Promise<BundleFile[]> {
+  const names = (await readdir(dist)).filter((name) => /\.c?js$/.test(name))
   const files = await Promise.all(
     names.map(async (file) => ({
       file,
-      bytes: (await stat(join(DIST, file))).size
+      bytes: (await stat(join(dist, file))).size
     }))
   )
   return files.sort((a, b) =>
@@ -114,7 +118,7 @@ async function bundleFiles(): Promise<BundleFile[]> {
 /** The bundle files one report run loads, found by a module load hook. */
 async function loadedFiles(
   reltio: ReltioSimulator,
-  reportDir: string,
+  where: { reportDir: string; entry: string },
   withGitHub: boolean
 ): Promise<string[]> {
   const github = withGitHub ? await startGitHubFake() : undefined
@@ -122,9 +126,10 @@ async function loadedFiles(
   const listFile = join(dir, 'loaded.json')
   const preload = pathToFileURL(join(BENCH_DIR, 'loaded-preload.mjs')).href
   try {
-    const inputs = reportInputs(reltio, reportDir)
+    const inputs = reportInputs(reltio, where.reportDir)
     const run = await runAction({
       github,
+      entry: where.entry,
       eventName: 'schedule',
       inputs: withGitHub ? { ...inputs, issue: 'true' } : inputs,
       env: { NODE_OPTIONS: `--import=${preload}`, BENCH_LOADED_FILE: listFile }
@@ -132,7 +137,7 @@ async function loadedFiles(
     if (run.exitCode !== 0)
       throw new Error(`The report run failed:\n${run.stdout}`)
     const urls = JSON.parse(await readFile(listFile, 'utf8')) as string[]
-    const distUrl = pathToFileURL(DIST).href
+    const distUrl = pathToFileURL(`${dirname(where.entry)}/`).href
     return urls
       .filter((url) => url.startsWith(distUrl))
       .map((url) => basename(fileURLToPath(url)))

@@ -90499,6 +90499,8 @@ class WritesForbiddenError extends errors/* ReltioError */.wC {
 }
 /** The result reason for users left alone after a 403 stopped the run. */
 const NOT_ATTEMPTED_REASON = 'not attempted: the run stopped at a 403 before this user was written';
+/** The reason given to users a cancelled run did not begin. */
+const CANCELLED_REASON = 'not attempted: the run was cancelled before this user; run the approval again to finish';
 /** What `WriteGate.run` returns for a write it did not send. */
 const NOT_SENT = Symbol('not sent');
 /**
@@ -90584,6 +90586,8 @@ async function deactivateOne(api, username, opts, gate) {
     const result = (outcome, reason, before = null, written = false) => ({ username, outcome, reason, before, written });
     if (gate.forbidden)
         return result('failed', NOT_ATTEMPTED_REASON);
+    if (opts.signal?.aborted)
+        return result('failed', CANCELLED_REASON);
     let before = null;
     try {
         const fresh = await api.getUser(username);
@@ -91429,6 +91433,36 @@ function artifactPrefixFor(prefix, customerId) {
 /** Approval runs upload their results and rollback file under this prefix. */
 function approvalArtifactPrefix(prefix) {
     return `${prefix}-approval`;
+}
+
+;// CONCATENATED MODULE: ./src/flows/cancellation.ts
+/**
+ * Cancelling a run in GitHub sends the step SIGINT, then SIGTERM a few
+ * seconds later, then kills it. An approval run that hears the first signal
+ * starts no new user, lets the writes in flight finish and verify, and
+ * records what it did, so the person who cancelled can see which users
+ * were deactivated and which were left as they were.
+ */
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'];
+/** An AbortSignal that fires on cancellation, until `dispose()` is called. */
+function watchCancellation() {
+    const controller = new AbortController();
+    const onSignal = (name) => {
+        if (controller.signal.aborted)
+            return;
+        lib_core/* warning */.$e(`Received ${name}: starting no new user and finishing the writes in flight.`);
+        controller.abort(new Error(`cancelled by ${name}`));
+    };
+    for (const name of STOP_SIGNALS)
+        process.on(name, onSignal);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            for (const name of STOP_SIGNALS)
+                process.off(name, onSignal);
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
@@ -93384,6 +93418,7 @@ function failureOf(results) {
 
 
 
+
 /** Runs an approval of `plan-id`: check, guard, deactivate, report. */
 async function runApproval(config, context) {
     const planId = config.planId;
@@ -93393,33 +93428,42 @@ async function runApproval(config, context) {
     const selection = selectApproved(source.plan, source.issueItems);
     await checkGuardsAgainstReltio(reltio, selection.approved, config);
     const record = { config, context, source, selection, policy: null };
-    let results;
-    try {
-        results = await phase(config.dryRun
-            ? 'Re-check the approved users (dry run)'
-            : 'Deactivate the approved users', () => deactivate(reltio, source.plan, selection.approved, config), describeResults);
-    }
-    catch (error) {
-        // A 403 stops every write; what was done so far must still be recorded.
-        if (!(error instanceof WritesForbiddenError))
-            throw error;
-        const stopped = error.message;
-        const outcome = await publishApproval({
-            ...record,
-            results: error.results,
-            stopped,
-            reltioCalls: reltio.stats()
-        });
-        return { ...outcome, failure: stopped };
-    }
-    const policy = await enforcePolicyIfAsked(reltio, source.plan, config);
-    return publishApproval({
+    const { results, stopped } = await deactivateUntilStopped(reltio, source.plan, selection.approved, config);
+    const policy = stopped
+        ? null
+        : await enforcePolicyIfAsked(reltio, source.plan, config);
+    const outcome = await publishApproval({
         ...record,
         results,
         policy,
-        stopped: null,
+        stopped,
         reltioCalls: reltio.stats()
     });
+    return stopped ? { ...outcome, failure: stopped } : outcome;
+}
+/**
+ * Deactivates the approved users until done, refused (a 403 stops every
+ * write) or cancelled; either way every user gets a result to record.
+ */
+async function deactivateUntilStopped(reltio, plan, approved, config) {
+    const cancellation = watchCancellation();
+    try {
+        const results = await phase(config.dryRun
+            ? 'Re-check the approved users (dry run)'
+            : 'Deactivate the approved users', () => deactivate(reltio, plan, approved, config, cancellation.signal), describeResults);
+        const stopped = cancellation.signal.aborted
+            ? 'The run was cancelled: users not yet begun were left as they were. Run the approval again to finish them; users already done are skipped.'
+            : null;
+        return { results, stopped };
+    }
+    catch (error) {
+        if (!(error instanceof WritesForbiddenError))
+            throw error;
+        return { results: error.results, stopped: error.message };
+    }
+    finally {
+        cancellation.dispose();
+    }
 }
 async function findApprovedPlan(planId, config, context) {
     const issue = config.issue
@@ -93469,7 +93513,7 @@ async function checkGuardsAgainstReltio(reltio, approved, config) {
         maxDeactivationPercent: config.maxDeactivationPercent
     });
 }
-async function deactivate(reltio, plan, approved, config) {
+async function deactivate(reltio, plan, approved, config, signal) {
     // Re-check with the plan's own settings: the approval is of that plan.
     const settings = settingsFromConfig({ ...config, ...plan.settings, allowlist: plan.settings.allowlist }, [reltio.identity], plan.passwordPolicy.inactivePeriodInDays);
     return deactivateApproved(reltio, approved, {
@@ -93478,6 +93522,7 @@ async function deactivate(reltio, plan, approved, config) {
         concurrency: config.concurrency,
         dryRun: config.dryRun,
         recheck: secondOpinionRecheck(reltio, plan, config),
+        signal,
         onResult: (result) => lib_core/* info */.pq(`${result.username}: ${result.outcome}${result.reason ? ` (${result.reason})` : ''}`)
     });
 }

@@ -41,6 +41,11 @@ export interface RunActionOptions {
   node?: string
   /** SIGKILLs the child as soon as this returns true for its stdout so far. */
   killWhen?: (stdoutSoFar: string) => boolean
+  /**
+   * The signal `killWhen` sends: SIGKILL by default; SIGINT is what GitHub
+   * sends first when a person cancels a run.
+   */
+  killSignal?: NodeJS.Signals
   /** SIGKILLs the child after this long, as a job timeout does. */
   timeoutMs?: number
 }
@@ -117,15 +122,19 @@ function spawnAction(
   })
   let stdout = ''
   let stderr = ''
-  const kill = (): void => {
-    if (child.exitCode === null && child.signalCode === null)
-      child.kill('SIGKILL')
+  let signalled = false
+  const kill = (signal: NodeJS.Signals = 'SIGKILL'): void => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal)
   }
   const timer =
     opts.timeoutMs === undefined ? null : setTimeout(kill, opts.timeoutMs)
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     stdout += chunk
-    if (opts.killWhen?.(stdout)) kill()
+    if (!signalled && opts.killWhen?.(stdout)) {
+      // Once: a cancelled run keeps printing while it winds down.
+      signalled = true
+      kill(opts.killSignal)
+    }
   })
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
     stderr += chunk

@@ -11,6 +11,7 @@ import { recheckUser } from './recheck.js'
 import type { UserResult } from './types.js'
 import {
   NOT_ATTEMPTED_REASON,
+  CANCELLED_REASON,
   WriteGate,
   WritesForbiddenError,
   isForbidden,
@@ -34,6 +35,8 @@ export interface DeactivateOptions {
   recheck?: (user: RawReltioUser) => Promise<string | null>
   /** Called as each user finishes, for live logging. */
   onResult?: (result: UserResult) => void
+  /** Aborted when the run is cancelled: users not yet begun are left alone. */
+  signal?: AbortSignal
 }
 
 /**
@@ -77,6 +80,7 @@ async function deactivateOne(
   ): UserResult => ({ username, outcome, reason, before, written })
 
   if (gate.forbidden) return result('failed', NOT_ATTEMPTED_REASON)
+  if (opts.signal?.aborted) return result('failed', CANCELLED_REASON)
   let before: RawReltioUser | null = null
   try {
     const fresh = await api.getUser(username)

@@ -121,6 +121,10 @@ export class WritesForbiddenError<R> extends ReltioError {
 export const NOT_ATTEMPTED_REASON =
   'not attempted: the run stopped at a 403 before this user was written'
 
+/** The reason given to users a cancelled run did not begin. */
+export const CANCELLED_REASON =
+  'not attempted: the run was cancelled before this user; run the approval again to finish'
+
 /** What `WriteGate.run` returns for a write it did not send. */
 export const NOT_SENT = Symbol('not sent')
 

@@ -25,6 +25,7 @@ import { describeSignOfLife } from './evidence.js'
 import { createEvidenceRecheck } from './evidence-recheck.js'
 import { downloadRunFiles, openIssuesApi } from './github.js'
 import { artifactPrefixFor, type RunOutcome } from './outcome.js'
+import { watchCancellation } from './cancellation.js'
 import { connectReltio } from './reltio.js'
 import { publishApproval, type ApprovalSource } from './approval-publish.js'
 
@@ -48,35 +49,54 @@ export async function runApproval(
   const selection = selectApproved(source.plan, source.issueItems)
   await checkGuardsAgainstReltio(reltio, selection.approved, config)
   const record = { config, context, source, selection, policy: null }
-  let results: UserResult[]
-  try {
-    results = await phase(
-      config.dryRun
-        ? 'Re-check the approved users (dry run)'
-        : 'Deactivate the approved users',
-      () => deactivate(reltio, source.plan, selection.approved, config),
-      describeResults
-    )
-  } catch (error) {
-    // A 403 stops every write; what was done so far must still be recorded.
-    if (!(error instanceof WritesForbiddenError)) throw error
-    const stopped = error.message
-    const outcome = await publishApproval({
-      ...record,
-      results: error.results as UserResult[],
-      stopped,
-      reltioCalls: reltio.stats()
-    })
-    return { ...outcome, failure: stopped }
-  }
-  const policy = await enforcePolicyIfAsked(reltio, source.plan, config)
-  return publishApproval({
+  const { results, stopped } = await deactivateUntilStopped(
+    reltio,
+    source.plan,
+    selection.approved,
+    config
+  )
+  const policy = stopped
+    ? null
+    : await enforcePolicyIfAsked(reltio, source.plan, config)
+  const outcome = await publishApproval({
     ...record,
     results,
     policy,
-    stopped: null,
+    stopped,
     reltioCalls: reltio.stats()
   })
+  return stopped ? { ...outcome, failure: stopped } : outcome
+}
+
+/**
+ * Deactivates the approved users until done, refused (a 403 stops every
+ * write) or cancelled; either way every user gets a result to record.
+ */
+async function deactivateUntilStopped(
+  reltio: ReltioApi,
+  plan: Plan,
+  approved: Plan['candidates'],
+  config: Config
+): Promise<{ results: UserResult[]; stopped: string | null }> {
+  const cancellation = watchCancellation()
+  try {
+    const results = await phase(
+      config.dryRun
+        ? 'Re-check the approved users (dry run)'
+        : 'Deactivate the approved users',
+      () => deactivate(reltio, plan, approved, config, cancellation.signal),
+      describeResults
+    )
+    const stopped = cancellation.signal.aborted
+      ? 'The run was cancelled: users not yet begun were left as they were. Run the approval again to finish them; users already done are skipped.'
+      : null
+    return { results, stopped }
+  } catch (error) {
+    if (!(error instanceof WritesForbiddenError)) throw error
+    return { results: error.results as UserResult[], stopped: error.message }
+  } finally {
+    cancellation.dispose()
+  }
 }
 
 async function findApprovedPlan(
@@ -166,7 +186,8 @@ async function deactivate(
   reltio: ReltioApi,
   plan: Plan,
   approved: Plan['candidates'],
-  config: Config
+  config: Config,
+  signal: AbortSignal
 ): Promise<UserResult[]> {
   // Re-check with the plan's own settings: the approval is of that plan.
   const settings = settingsFromConfig(
@@ -180,6 +201,7 @@ async function deactivate(
     concurrency: config.concurrency,
     dryRun: config.dryRun,
     recheck: secondOpinionRecheck(reltio, plan, config),
+    signal,
     onResult: (result) =>
       core.info(
         `${result.username}: ${result.outcome}${result.reason ? ` (${result.reason})` : ''}`
