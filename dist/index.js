@@ -90025,23 +90025,32 @@ function normalizeLogin(login) {
     return login.trim().replace(/^@/, '').toLowerCase();
 }
 
-;// CONCATENATED MODULE: ./src/approval/each.ts
+;// CONCATENATED MODULE: ./src/concurrency.ts
 /** Runs one async task per item with a bound on how many run at once. */
 /**
- * Calls `task` for every item, at most `concurrency` at a time, and returns
- * the results in the items' order (not the order they finished in).
+ * Calls `task` for every item, at most `limit` at a time, and returns the
+ * results in the items' order (not the order they finished in). After a
+ * task fails no new item starts, and the first error is thrown: callers
+ * that must finish every item turn failures into results instead.
  */
-async function mapConcurrently(items, concurrency, task) {
+async function mapLimited(items, limit, task) {
     const results = new Array(items.length);
     let next = 0;
+    let failed = false;
     const worker = async () => {
-        while (next < items.length) {
+        while (!failed && next < items.length) {
             const index = next++;
-            results[index] = await task(items[index]);
+            try {
+                results[index] = await task(items[index]);
+            }
+            catch (error) {
+                failed = true;
+                throw error;
+            }
         }
     };
-    const limit = Number.isFinite(concurrency) ? Math.floor(concurrency) : 1;
-    const workers = Math.min(Math.max(1, limit), Math.max(1, items.length));
+    const bound = Number.isFinite(limit) ? Math.floor(limit) : 1;
+    const workers = Math.max(1, Math.min(bound, items.length));
     await Promise.all(Array.from({ length: workers }, worker));
     return results;
 }
@@ -90572,7 +90581,7 @@ class WriteGate {
  */
 async function deactivateApproved(api, approved, opts) {
     const gate = new WriteGate();
-    const results = await mapConcurrently(approved, opts.concurrency, async (candidate) => {
+    const results = await mapLimited(approved, opts.concurrency, async (candidate) => {
         const result = await deactivateOne(api, candidate.username, opts, gate);
         opts.onResult?.(result);
         return result;
@@ -91129,6 +91138,12 @@ function findCandidateMismatch(plan) {
 }
 
 ;// CONCATENATED MODULE: ./src/flows/evidence.ts
+/**
+ * Second opinions on candidates: `lastLoginDate` misses API users who work
+ * without a UI login, so the activity log and the security audit log can
+ * spare a candidate before anyone is asked to approve it.
+ */
+
 const evidence_DAY_MS = 24 * 60 * 60 * 1000;
 /** Usernames per audit export; the export is synchronous and rate limited. */
 const AUDIT_CHUNK_SIZE = 100;
@@ -91158,7 +91173,7 @@ async function gatherEvidence(api, usernames, options) {
     }
     if (options.activityCheck) {
         const unsettled = usernames.filter((name) => !found.has(name));
-        await forEachLimited(unsettled, options.concurrency, async (name) => {
+        await mapLimited(unsettled, options.concurrency, async (name) => {
             const sign = await findActivity(api, name, window);
             if (sign)
                 found.set(name, sign);
@@ -91252,29 +91267,6 @@ function chunk(items, size) {
         parts.push(items.slice(i, i + size));
     }
     return parts;
-}
-/**
- * Runs `work` over `items` with at most `limit` running at once. After a
- * failure no new item starts, and the first error is thrown.
- */
-async function forEachLimited(items, limit, work) {
-    let next = 0;
-    let failed = false;
-    const worker = async () => {
-        while (!failed && next < items.length) {
-            const item = items[next++];
-            try {
-                await work(item);
-            }
-            catch (error) {
-                failed = true;
-                throw error;
-            }
-        }
-    };
-    const bound = Number.isFinite(limit) ? Math.floor(limit) : 1;
-    const workers = Math.max(1, Math.min(bound, items.length));
-    await Promise.all(Array.from({ length: workers }, worker));
 }
 
 ;// CONCATENATED MODULE: ./src/flows/evidence-recheck.ts
@@ -93092,8 +93084,11 @@ const RECORD_END = '\r\n';
 const FORMULA_START = /^[=+\-@\t\r]/;
 // Either of the above; most fields have neither, and one test says so.
 const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n]/;
-/** Records per piece of `planCsvChunks`. */
-const RECORDS_PER_PIECE = 4096;
+/**
+ * Records per piece of `planCsvChunks`: few, so that most pieces hold only
+ * characters up to U+00FF and encode fast (see files.ts).
+ */
+const RECORDS_PER_PIECE = 64;
 /** Renders every user of the plan as RFC 4180 CSV, one row per user. */
 function renderPlanCsv(plan) {
     return [...planCsvChunks(plan)].join('');
@@ -93143,8 +93138,11 @@ function numberField(value) {
  * users reaches the disk without ever being one string of 50 MB (and a
  * buffer of as much again). Joined, the pieces are exactly that text.
  */
-/** Elements per piece when a long array is cut up. */
-const ITEMS_PER_PIECE = 1000;
+/**
+ * Elements per piece when a long array is cut up: few, so that most pieces
+ * hold only characters up to U+00FF and encode fast (see files.ts).
+ */
+const ITEMS_PER_PIECE = 25;
 /**
  * The pieces of `JSON.stringify(value, null, 2)`, in order. Arrays longer
  * than `itemsPerPiece` at the top level, or in a member of a top-level
@@ -93159,7 +93157,7 @@ function* prettyJsonChunks(value, itemsPerPiece = ITEMS_PER_PIECE) {
         yield* objectPieces(resolved, itemsPerPiece);
     }
     else {
-        yield* valuePieces(resolved, '', itemsPerPiece);
+        yield* valuePieces(resolved, false, itemsPerPiece);
     }
 }
 /** The top-level object, member by member. */
@@ -93171,31 +93169,45 @@ function* objectPieces(record, itemsPerPiece) {
         if (isUnwritable(member))
             continue;
         yield `${members++ === 0 ? '{' : ','}\n  ${JSON.stringify(key)}: `;
-        yield* valuePieces(member, '  ', itemsPerPiece);
+        yield* valuePieces(member, true, itemsPerPiece);
     }
     yield members === 0 ? '{}' : '\n}';
 }
-/** `resolved` (toJSON applied) with its closing bracket at `indent`. */
-function* valuePieces(resolved, indent, itemsPerPiece) {
+/**
+ * `resolved` (toJSON applied), at the top level or as a member of the top
+ * object. JSON.stringify indents a value for where it sits when given it
+ * inside an object of the same shape, which is much faster than indenting
+ * its text afterwards; the wrapper's own text is then cut off.
+ */
+function* valuePieces(resolved, nested, itemsPerPiece) {
     if (!Array.isArray(resolved) || resolved.length <= itemsPerPiece) {
-        yield reindent(JSON.stringify(resolved, null, 2), indent);
+        // JSON.stringify answers undefined for an unwritable top level; the
+        // text then reads "undefined", as a template string would put it.
+        const text = nested
+            ? cut(resolved, MEMBER)
+            : JSON.stringify(resolved, null, 2);
+        yield text ?? 'undefined';
         return;
     }
+    const elements = nested ? MEMBER_ELEMENTS : ELEMENTS;
     for (let start = 0; start < resolved.length; start += itemsPerPiece) {
         const slice = resolved.slice(start, start + itemsPerPiece);
-        // "[\n  a,\n  b\n]" without its brackets is the elements' own text.
-        const elements = JSON.stringify(slice, null, 2).slice(2, -2);
-        const open = start === 0 ? '[\n' : ',\n';
-        yield `${open}${indent}${reindent(elements, indent)}`;
+        yield `${start === 0 ? '[\n' : ',\n'}${cut(slice, elements)}`;
     }
-    yield `\n${indent}]`;
+    yield nested ? '\n  ]' : '\n]';
 }
-/** Indents every line after the first; JSON text has no raw line breaks. */
-function reindent(text, indent) {
-    // Only the top level can be unwritable here; JSON.stringify says so too.
-    if (text === undefined)
-        return String(text);
-    return indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
+function json_chunks_frame(wrap, head, tail) {
+    return { wrap, head: head.length, tail: tail.length };
+}
+/** A value in a member of the top object. */
+const MEMBER = json_chunks_frame((value) => ({ k: value }), '{\n  "k": ', '\n}');
+/** The elements of a top-level list, indented as there. */
+const ELEMENTS = json_chunks_frame((value) => value, '[\n', '\n]');
+/** The elements of a list in a member of the top object. */
+const MEMBER_ELEMENTS = json_chunks_frame((value) => ({ k: value }), '{\n  "k": [\n', '\n  ]\n}');
+function cut(value, where) {
+    const text = JSON.stringify(where.wrap(value), null, 2);
+    return text.slice(where.head, text.length - where.tail);
 }
 function withToJson(value, key) {
     const toJSON = typeof value === 'object' && value !== null
@@ -93274,7 +93286,7 @@ async function writeAndSync(path, chunks) {
     const handle = await (0,promises_.open)(path, 'wx', 0o644);
     try {
         // writeFile, unlike write, loops until every byte is written.
-        await handle.writeFile(chunks, 'utf8');
+        await handle.writeFile(utf8Blocks(chunks));
         // Without the sync, a power loss after the rename could leave an
         // empty file under the final name on some file systems.
         await handle.sync();
@@ -93282,6 +93294,31 @@ async function writeAndSync(path, chunks) {
     finally {
         await handle.close();
     }
+}
+/** About this many bytes per write. */
+const BLOCK_BYTES = 1 << 20;
+/**
+ * The chunks as UTF-8, gathered into blocks of about BLOCK_BYTES. Small
+ * chunks encode faster: V8 keeps text with no character above U+00FF in
+ * one byte per character, and one name in Turkish or Cyrillic turns a
+ * whole large chunk into two bytes per character, about ten times slower
+ * to encode. Gathering them keeps the writes few.
+ */
+function* utf8Blocks(chunks) {
+    let parts = [];
+    let bytes = 0;
+    for (const chunk of chunks) {
+        const encoded = Buffer.from(chunk, 'utf8');
+        parts.push(encoded);
+        bytes += encoded.length;
+        if (bytes >= BLOCK_BYTES) {
+            yield Buffer.concat(parts, bytes);
+            parts = [];
+            bytes = 0;
+        }
+    }
+    if (bytes > 0)
+        yield Buffer.concat(parts, bytes);
 }
 
 ;// CONCATENATED MODULE: ./src/run-context.ts
@@ -93579,7 +93616,7 @@ function describeResults(results) {
  */
 async function reactivateUsers(api, targets, opts) {
     const gate = new WriteGate();
-    const results = await mapConcurrently(targets, opts.concurrency, async ({ username }) => {
+    const results = await mapLimited(targets, opts.concurrency, async ({ username }) => {
         const result = await reactivateOne(api, username, opts.dryRun, gate);
         opts.onResult?.(result);
         return result;

@@ -17,6 +17,7 @@ import {
   randomInt,
   type Random
 } from '../sim/reltio/prng.ts'
+import { defaultSwitches } from '../sim/reltio/switches.ts'
 import type { FaultRates } from '../sim/reltio/types.ts'
 import { NOW, startWorld, type World } from '../test/e2e/world.ts'
 import {
@@ -34,14 +35,8 @@ const USERS = Number(process.argv[3] ?? 80)
 /** Runs allowed per round before the plan counts as left undone. */
 const MAX_RUNS = 8
 
-const NO_FAULTS: FaultRates = {
-  status429: 0,
-  status503: 0,
-  reset: 0,
-  malformed: 0,
-  truncated: 0,
-  slow: 0
-}
+// The simulator's defaults have every fault off.
+const NO_FAULTS = defaultSwitches().faults
 
 // Each round takes one mix; all share the same seeded dice per round.
 const FAULT_MIXES: Array<Partial<FaultRates>> = [

@@ -2,11 +2,11 @@
  * Deactivates the approved users one by one: read fresh, re-check, write
  * the whole object back with only `enabled: false`, read back and compare.
  */
+import { mapLimited } from '../concurrency.js'
 import { getErrorMessage } from '../errors.js'
 import type { InactivitySettings } from '../inactivity/types.js'
 import type { RawReltioUser, ReltioApi } from '../reltio/types.js'
 import type { PlanCandidate } from '../report/types.js'
-import { mapConcurrently } from './each.js'
 import { recheckUser } from './recheck.js'
 import type { UserResult } from './types.js'
 import {
@@ -51,7 +51,7 @@ export async function deactivateApproved(
   opts: DeactivateOptions
 ): Promise<UserResult[]> {
   const gate = new WriteGate()
-  const results = await mapConcurrently(
+  const results = await mapLimited(
     approved,
     opts.concurrency,
     async (candidate) => {

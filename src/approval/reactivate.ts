@@ -3,9 +3,9 @@
  * list, with the same read-modify-write as deactivation.
  */
 import { z } from 'zod'
+import { mapLimited } from '../concurrency.js'
 import { ApprovalError, getErrorMessage } from '../errors.js'
 import type { RawReltioUser, ReltioApi } from '../reltio/types.js'
-import { mapConcurrently } from './each.js'
 import type { ReactivateResult } from './types.js'
 import {
   NOT_ATTEMPTED_REASON,
@@ -36,7 +36,7 @@ export async function reactivateUsers(
   opts: ReactivateOptions
 ): Promise<ReactivateResult[]> {
   const gate = new WriteGate()
-  const results = await mapConcurrently(
+  const results = await mapLimited(
     targets,
     opts.concurrency,
     async ({ username }) => {

@@ -3,6 +3,7 @@
  * without a UI login, so the activity log and the security audit log can
  * spare a candidate before anyone is asked to approve it.
  */
+import { mapLimited } from '../concurrency.js'
 import type { Activity, AuditLoginEvent } from '../reltio/schemas.js'
 import type { ReltioApi } from '../reltio/types.js'
 
@@ -68,7 +69,7 @@ export async function gatherEvidence(
   }
   if (options.activityCheck) {
     const unsettled = usernames.filter((name) => !found.has(name))
-    await forEachLimited(unsettled, options.concurrency, async (name) => {
+    await mapLimited(unsettled, options.concurrency, async (name) => {
       const sign = await findActivity(api, name, window)
       if (sign) found.set(name, sign)
     })
@@ -186,31 +187,4 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
     parts.push(items.slice(i, i + size))
   }
   return parts
-}
-
-/**
- * Runs `work` over `items` with at most `limit` running at once. After a
- * failure no new item starts, and the first error is thrown.
- */
-export async function forEachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<void>
-): Promise<void> {
-  let next = 0
-  let failed = false
-  const worker = async (): Promise<void> => {
-    while (!failed && next < items.length) {
-      const item = items[next++] as T
-      try {
-        await work(item)
-      } catch (error) {
-        failed = true
-        throw error
-      }
-    }
-  }
-  const bound = Number.isFinite(limit) ? Math.floor(limit) : 1
-  const workers = Math.max(1, Math.min(bound, items.length))
-  await Promise.all(Array.from({ length: workers }, worker))
 }

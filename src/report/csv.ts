@@ -29,8 +29,11 @@ const FORMULA_START = /^[=+\-@\t\r]/
 // Either of the above; most fields have neither, and one test says so.
 const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n]/
 
-/** Records per piece of `planCsvChunks`. */
-const RECORDS_PER_PIECE = 4096
+/**
+ * Records per piece of `planCsvChunks`: few, so that most pieces hold only
+ * characters up to U+00FF and encode fast (see files.ts).
+ */
+const RECORDS_PER_PIECE = 64
 
 /** Renders every user of the plan as RFC 4180 CSV, one row per user. */
 export function renderPlanCsv(plan: Plan): string {

@@ -4,8 +4,11 @@
  * buffer of as much again). Joined, the pieces are exactly that text.
  */
 
-/** Elements per piece when a long array is cut up. */
-const ITEMS_PER_PIECE = 1000
+/**
+ * Elements per piece when a long array is cut up: few, so that most pieces
+ * hold only characters up to U+00FF and encode fast (see files.ts).
+ */
+const ITEMS_PER_PIECE = 25
 
 /**
  * The pieces of `JSON.stringify(value, null, 2)`, in order. Arrays longer
@@ -23,7 +26,7 @@ export function* prettyJsonChunks(
   if (isPlainRecord(resolved)) {
     yield* objectPieces(resolved, itemsPerPiece)
   } else {
-    yield* valuePieces(resolved, '', itemsPerPiece)
+    yield* valuePieces(resolved, false, itemsPerPiece)
   }
 }
 
@@ -38,36 +41,70 @@ function* objectPieces(
     // JSON leaves out members it cannot write.
     if (isUnwritable(member)) continue
     yield `${members++ === 0 ? '{' : ','}\n  ${JSON.stringify(key)}: `
-    yield* valuePieces(member, '  ', itemsPerPiece)
+    yield* valuePieces(member, true, itemsPerPiece)
   }
   yield members === 0 ? '{}' : '\n}'
 }
 
-/** `resolved` (toJSON applied) with its closing bracket at `indent`. */
+/**
+ * `resolved` (toJSON applied), at the top level or as a member of the top
+ * object. JSON.stringify indents a value for where it sits when given it
+ * inside an object of the same shape, which is much faster than indenting
+ * its text afterwards; the wrapper's own text is then cut off.
+ */
 function* valuePieces(
   resolved: unknown,
-  indent: string,
+  nested: boolean,
   itemsPerPiece: number
 ): Generator<string> {
   if (!Array.isArray(resolved) || resolved.length <= itemsPerPiece) {
-    yield reindent(JSON.stringify(resolved, null, 2), indent)
+    // JSON.stringify answers undefined for an unwritable top level; the
+    // text then reads "undefined", as a template string would put it.
+    const text = nested
+      ? cut(resolved, MEMBER)
+      : (JSON.stringify(resolved, null, 2) as string | undefined)
+    yield text ?? 'undefined'
     return
   }
+  const elements = nested ? MEMBER_ELEMENTS : ELEMENTS
   for (let start = 0; start < resolved.length; start += itemsPerPiece) {
     const slice = resolved.slice(start, start + itemsPerPiece)
-    // "[\n  a,\n  b\n]" without its brackets is the elements' own text.
-    const elements = JSON.stringify(slice, null, 2).slice(2, -2)
-    const open = start === 0 ? '[\n' : ',\n'
-    yield `${open}${indent}${reindent(elements, indent)}`
+    yield `${start === 0 ? '[\n' : ',\n'}${cut(slice, elements)}`
   }
-  yield `\n${indent}]`
+  yield nested ? '\n  ]' : '\n]'
 }
 
-/** Indents every line after the first; JSON text has no raw line breaks. */
-function reindent(text: string | undefined, indent: string): string {
-  // Only the top level can be unwritable here; JSON.stringify says so too.
-  if (text === undefined) return String(text)
-  return indent === '' ? text : text.replaceAll('\n', `\n${indent}`)
+/** How a value is wrapped, and the wrapper's text before and after it. */
+interface Frame {
+  wrap: (value: unknown) => unknown
+  head: number
+  tail: number
+}
+
+function frame(
+  wrap: (value: unknown) => unknown,
+  head: string,
+  tail: string
+): Frame {
+  return { wrap, head: head.length, tail: tail.length }
+}
+
+/** A value in a member of the top object. */
+const MEMBER = frame((value) => ({ k: value }), '{\n  "k": ', '\n}')
+
+/** The elements of a top-level list, indented as there. */
+const ELEMENTS = frame((value) => value, '[\n', '\n]')
+
+/** The elements of a list in a member of the top object. */
+const MEMBER_ELEMENTS = frame(
+  (value) => ({ k: value }),
+  '{\n  "k": [\n',
+  '\n  ]\n}'
+)
+
+function cut(value: unknown, where: Frame): string {
+  const text = JSON.stringify(where.wrap(value), null, 2)
+  return text.slice(where.head, text.length - where.tail)
 }
 
 function withToJson(value: unknown, key: string): unknown {

@@ -1,4 +1,5 @@
 /** Small builders shared by the approval tests. */
+import type { ApprovalMeta } from '../../src/approval/results.ts'
 import type { InactivitySettings } from '../../src/inactivity/types.ts'
 import type { RawReltioUser } from '../../src/reltio/types.ts'
 import type { Plan, PlanCandidate } from '../../src/report/types.ts'
@@ -113,5 +114,21 @@ export function reltioUser(
     lastLoginDate: daysAgo(idleDays),
     numberFailedLoginAttempts: 0,
     ...extra
+  }
+}
+
+/** An approval run's record of itself: plan, approver, run and links. */
+export function approvalMeta(
+  overrides: Partial<ApprovalMeta> = {}
+): ApprovalMeta {
+  return {
+    planId: '0123456789abcdef',
+    customerId: 'AcmeCorp',
+    runId: '200',
+    runUrl: 'https://github.com/acme/ops/actions/runs/200',
+    approver: 'alice',
+    dryRun: false,
+    now: NOW,
+    ...overrides
   }
 }

@@ -3,23 +3,13 @@ import { rollbackTargets } from '../../src/approval/reactivate.ts'
 import {
   buildReactivationResultsFile,
   buildResultsFile,
-  buildRollbackFile,
-  type ApprovalMeta
+  buildRollbackFile
 } from '../../src/approval/results.ts'
 import type { ReactivateResult, UserResult } from '../../src/approval/types.ts'
 import { ApprovalError } from '../../src/errors.ts'
-import { NOW, reltioUser } from './helpers.ts'
+import { NOW, approvalMeta, reltioUser } from './helpers.ts'
 
-const meta: ApprovalMeta = {
-  planId: '0123456789abcdef',
-  customerId: 'AcmeCorp',
-  reportRunId: 100,
-  runId: '200',
-  runUrl: 'https://github.com/acme/ops/actions/runs/200',
-  approver: 'alice',
-  dryRun: false,
-  now: NOW
-}
+const meta = approvalMeta({ reportRunId: 100 })
 
 function result(
   username: string,

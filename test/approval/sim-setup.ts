@@ -1,21 +1,14 @@
 /** A simulator seeded with hand-made users, and a real client for it. */
-import {
-  createReltioClient,
-  type ReltioClient
-} from '../../src/reltio/client.ts'
 import type { RawReltioUser, ReltioApi } from '../../src/reltio/types.ts'
 import {
   startReltioSimulator,
   type ReltioSimulator,
   type RecordedRequest
 } from '../../sim/reltio/server.ts'
+import { connectWorld, type SimWorld } from '../support/reltio-sim.ts'
 import { NOW } from './helpers.ts'
 
-export interface SimWorld {
-  sim: ReltioSimulator
-  client: ReltioClient
-  close(): Promise<void>
-}
+export type { SimWorld }
 
 /** Starts the simulator with `users` and connects a client as `as`. */
 export async function startWorld(
@@ -31,25 +24,11 @@ export async function startWorld(
     passwordPolicy: opts.passwordPolicy
   })
   const identity = opts.as === 'readonly' ? sim.readonlyClient : sim.adminClient
-  const client = await createReltioClient({
-    authUrl: sim.url,
-    tenantUrl: sim.tenantUrl,
+  return connectWorld(sim, {
     clientId: identity.clientId,
     clientSecret: identity.clientSecret,
-    username: null,
-    password: null,
-    concurrency: 4,
-    maxRetries: 1,
-    retryDelayMs: () => 1
+    maxRetries: 1
   })
-  return {
-    sim,
-    client,
-    close: async () => {
-      await client.close()
-      await sim.close()
-    }
-  }
 }
 
 /** The recorded requests with this method whose path starts with `prefix`. */

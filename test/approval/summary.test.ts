@@ -2,21 +2,12 @@ import { describe, expect, it } from 'vitest'
 import {
   renderApprovalComment,
   renderApprovalSummary,
-  renderReactivationSummary,
-  type ApprovalMeta
+  renderReactivationSummary
 } from '../../src/approval/results.ts'
 import type { ReactivateResult, UserResult } from '../../src/approval/types.ts'
-import { NOW } from './helpers.ts'
+import { approvalMeta } from './helpers.ts'
 
-const meta: ApprovalMeta = {
-  planId: '0123456789abcdef',
-  customerId: 'AcmeCorp',
-  runId: '200',
-  runUrl: 'https://github.com/acme/ops/actions/runs/200',
-  approver: 'alice',
-  dryRun: false,
-  now: NOW
-}
+const meta = approvalMeta()
 
 function result(
   username: string,

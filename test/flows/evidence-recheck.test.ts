@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { describeSignOfLife } from '../../src/flows/evidence.ts'
 import { createEvidenceRecheck } from '../../src/flows/evidence-recheck.ts'
 import {
@@ -8,7 +8,7 @@ import {
   eventOf,
   exportedNames,
   requestsTo,
-  startEvidenceWorld,
+  evidenceWorldPerTest,
   type EvidenceWorld
 } from './evidence-world.ts'
 
@@ -20,19 +20,8 @@ const BOTH = {
   inactiveDays: 90
 }
 
+const start = evidenceWorldPerTest()
 let world: EvidenceWorld
-let open: EvidenceWorld | null = null
-afterEach(async () => {
-  await open?.close()
-  open = null
-})
-
-async function start(
-  setup: Parameters<typeof startEvidenceWorld>[0]
-): Promise<EvidenceWorld> {
-  open = await startEvidenceWorld(setup)
-  return open
-}
 
 describe('createEvidenceRecheck', () => {
   it('finds a login in the audit log, then activity in the activity log', async () => {

@@ -2,11 +2,7 @@
  * A Reltio simulator holding hand-made activity records and audit events,
  * and a real client for it, for the second-opinion tests.
  */
-import {
-  createReltioClient,
-  type ReltioClient,
-  type ReltioClientOptions
-} from '../../src/reltio/client.ts'
+import type { ReltioClientOptions } from '../../src/reltio/client.ts'
 import {
   startReltioSimulator,
   type ActivityRecord,
@@ -14,6 +10,11 @@ import {
   type ReltioSimulator,
   type SwitchPatch
 } from '../../sim/reltio/server.ts'
+import {
+  closedAfterEach,
+  connectWorld,
+  type SimWorld
+} from '../support/reltio-sim.ts'
 
 export const NOW = new Date('2026-03-01T00:00:00.000Z')
 export const DAY_MS = 86_400_000
@@ -51,11 +52,8 @@ export function eventOf(
   }
 }
 
-export interface EvidenceWorld {
-  sim: ReltioSimulator
-  client: ReltioClient
-  close(): Promise<void>
-}
+/** The simulator with its log entries and the admin client connected. */
+export type EvidenceWorld = SimWorld
 
 /** Starts the simulator with these log entries and connects the admin client. */
 export async function startEvidenceWorld(setup: {
@@ -74,25 +72,15 @@ export async function startEvidenceWorld(setup: {
     auditEvents: setup.auditEvents ?? [],
     switches: setup.switches
   })
-  const client = await createReltioClient({
-    authUrl: sim.url,
-    tenantUrl: sim.tenantUrl,
-    clientId: sim.adminClient.clientId,
-    clientSecret: sim.adminClient.clientSecret,
-    username: null,
-    password: null,
+  return connectWorld(sim, {
     concurrency: 8,
-    retryDelayMs: () => 1,
     ...(typeof setup.client === 'function' ? setup.client(sim) : setup.client)
   })
-  return {
-    sim,
-    client,
-    close: async () => {
-      await client.close()
-      await sim.close()
-    }
-  }
+}
+
+/** startEvidenceWorld, for a test file: each test's world closes after it. */
+export function evidenceWorldPerTest(): typeof startEvidenceWorld {
+  return closedAfterEach(startEvidenceWorld)
 }
 
 /** The recorded requests to a path, token requests never included. */

@@ -1,5 +1,5 @@
 import { setImmediate as setImmediatePromise } from 'node:timers/promises'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   AUDIT_CHUNK_SIZE,
   RECORD_CAP,
@@ -13,7 +13,7 @@ import {
   eventOf,
   exportedNames,
   requestsTo,
-  startEvidenceWorld,
+  evidenceWorldPerTest,
   type EvidenceWorld
 } from './evidence-world.ts'
 
@@ -33,19 +33,8 @@ async function exportsDone(sim: EvidenceWorld['sim']): Promise<void> {
   while (sim.exportsRunning > 0) await setImmediatePromise()
 }
 
+const start = evidenceWorldPerTest()
 let world: EvidenceWorld
-let open: EvidenceWorld | null = null
-afterEach(async () => {
-  await open?.close()
-  open = null
-})
-
-async function start(
-  setup: Parameters<typeof startEvidenceWorld>[0]
-): Promise<EvidenceWorld> {
-  open = await startEvidenceWorld(setup)
-  return open
-}
 
 describe('gatherEvidence with the activity log', () => {
   it('spares users with activity in the window, dated by the record', async () => {

@@ -18,6 +18,7 @@ import {
 } from '../../sim/reltio/server.ts'
 import { NOW, candidate, reltioUser, settings } from '../approval/helpers.ts'
 import { delegateTo } from '../approval/sim-setup.ts'
+import { clientOptions } from '../support/reltio-sim.ts'
 import {
   appliedPuts,
   damage,
@@ -44,17 +45,9 @@ let client: ReltioClient
 
 async function start(maxRetries = 5): Promise<void> {
   sim = await startReltioSimulator({ users: structuredClone(USERS), now: NOW })
-  client = await createReltioClient({
-    authUrl: sim.url,
-    tenantUrl: sim.tenantUrl,
-    ...sim.adminClient,
-    username: null,
-    password: null,
-    concurrency: 1,
-    timeoutMs: TIMEOUT_MS,
-    maxRetries,
-    retryDelayMs: () => 1
-  })
+  client = await createReltioClient(
+    clientOptions(sim, { concurrency: 1, timeoutMs: TIMEOUT_MS, maxRetries })
+  )
 }
 
 afterEach(async () => {

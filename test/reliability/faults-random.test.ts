@@ -4,7 +4,7 @@
  * simulator's seeded fault dice fall the same way on every run.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { FaultRates } from '../../sim/reltio/types.ts'
+import { defaultSwitches } from '../../sim/reltio/switches.ts'
 import { startWorld, NOW, type World } from '../e2e/world.ts'
 import {
   appliedPuts,
@@ -20,14 +20,8 @@ import {
 } from './helpers.ts'
 
 const SEQUENTIAL = { concurrency: '1' }
-const NO_FAULTS: FaultRates = {
-  status429: 0,
-  status503: 0,
-  reset: 0,
-  malformed: 0,
-  truncated: 0,
-  slow: 0
-}
+// The simulator's defaults have every fault off.
+const NO_FAULTS = defaultSwitches().faults
 
 // A smaller customer than the e2e default: every request here may draw a
 // fault and its backoff, and a dozen candidates show the same things.

@@ -19,6 +19,7 @@ import {
   type ReltioSimulator
 } from '../../sim/reltio/server.ts'
 import { DAY_MS, NOW, candidate, settings } from '../approval/helpers.ts'
+import { clientOptions } from '../support/reltio-sim.ts'
 import { userPath } from './helpers.ts'
 
 // Fields the generator sets itself; extra fields never overwrite them.
@@ -139,15 +140,7 @@ describe('the PUT of a deactivation (property)', () => {
 
   beforeAll(async () => {
     sim = await startReltioSimulator({ users: [], now: NOW })
-    client = await createReltioClient({
-      authUrl: sim.url,
-      tenantUrl: sim.tenantUrl,
-      ...sim.adminClient,
-      username: null,
-      password: null,
-      concurrency: 2,
-      retryDelayMs: () => 1
-    })
+    client = await createReltioClient(clientOptions(sim, { concurrency: 2 }))
   })
   afterAll(async () => {
     await client.close()

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ReltioError } from '../../src/errors.ts'
+import { failure } from '../support/reltio-failure.ts'
 import { ReltioClient, createReltioClient } from '../../src/reltio/client.ts'
 import {
   AUTH_URL,
@@ -59,15 +59,6 @@ function usersEndpoint(times = 1): Seen[] {
     })
     .times(times)
   return requests
-}
-
-async function failure(promise: Promise<unknown>): Promise<ReltioError> {
-  const error: unknown = await promise.then(
-    () => new Error('expected a rejection'),
-    (reason: unknown) => reason
-  )
-  expect(error).toBeInstanceOf(ReltioError)
-  return error as ReltioError
 }
 
 describe('ReltioClient authentication', () => {

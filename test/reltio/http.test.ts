@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ReltioError } from '../../src/errors.ts'
+import { failure } from '../support/reltio-failure.ts'
 import { createReltioClient } from '../../src/reltio/client.ts'
 import {
   TENANT_ORIGIN,
@@ -21,15 +21,6 @@ afterEach(async () => {
 
 function users(): ReturnType<MockReltio['auth']['intercept']> {
   return mock.auth.intercept({ path: '/oauth/users', method: 'GET' })
-}
-
-async function failure(promise: Promise<unknown>): Promise<ReltioError> {
-  const error: unknown = await promise.then(
-    () => new Error('expected a rejection'),
-    (reason: unknown) => reason
-  )
-  expect(error).toBeInstanceOf(ReltioError)
-  return error as ReltioError
 }
 
 describe('HttpCore retries', () => {
