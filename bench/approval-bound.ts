@@ -14,6 +14,7 @@ import {
   type ReltioSimulator,
   type SimUser
 } from '../sim/reltio/server.ts'
+import { plainUser } from '../sim/reltio/plain-user.ts'
 import { runAction, type ActionRun } from '../sim/runner.ts'
 import { BENCH_NOW } from './report-scale.ts'
 import { sequentialReadModifyWrite } from './sequential.ts'
@@ -98,28 +99,13 @@ export async function benchApprovalBound(
 /** `count` enabled users, none seen for 200 days: all candidates. */
 export function candidates(count: number): SimUser[] {
   const now = Date.parse(BENCH_NOW)
-  return Array.from({ length: count }, (_, i) => ({
-    customer: 'AcmeCorp',
-    username: `user${String(i).padStart(5, '0')}@acmecorp.example`,
-    email: `user${String(i).padStart(5, '0')}@acmecorp.example`,
-    enabled: true,
-    accountNonExpired: true,
-    credentialsNonExpired: true,
-    accountNonLocked: true,
-    externalUser: false,
-    locale: 'en',
-    timezone: 'UTC',
-    userPermissions: {
-      roles: { ROLE_USER: ['acmeTenant'] },
-      permissions: {},
-      permissionsByService: {}
-    },
-    groups: [],
-    passwordChangedDate: now - 400 * DAY_MS,
-    lastLoginDate: now - 200 * DAY_MS - i * 60_000,
-    numberFailedLoginAttempts: 0,
-    firstLogin: true
-  }))
+  return Array.from({ length: count }, (_, i) =>
+    plainUser(`user${String(i).padStart(5, '0')}@acmecorp.example`, {
+      passwordChangedDate: now - 400 * DAY_MS,
+      lastLoginDate: now - 200 * DAY_MS - i * 60_000,
+      firstLogin: true
+    })
+  )
 }
 
 function baseInputs(

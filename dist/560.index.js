@@ -16,6 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: CLOSED_ISSUE_WINDOW_DAYS, findReviewIssue, isAlreadyExists, readReviewIssue
 
+// EXTERNAL MODULE: ./src/report/summary-tables.ts
+var summary_tables = __webpack_require__(72430);
 ;// CONCATENATED MODULE: ./src/github/issue-text.ts
 /**
  * The text encodings the review issue's renderer and parser share: how
@@ -125,6 +127,7 @@ var report_escape = __webpack_require__(42143);
 // EXTERNAL MODULE: ./src/report/second-opinions.ts
 var second_opinions = __webpack_require__(94098);
 ;// CONCATENATED MODULE: ./src/github/issue-sections.ts
+
 
 
 
@@ -341,10 +344,15 @@ function days(n) {
     return count(n, 'day');
 }
 function count(n, one, many = `${one}s`) {
-    return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+    return `${(0,summary_tables/* formatCount */.B4)(n)} ${n === 1 ? one : many}`;
 }
 
 ;// CONCATENATED MODULE: ./src/github/issue-body.ts
+/**
+ * Renders the review issue: title, body and, when the candidate list is too
+ * long for one body, the continuation comments that carry the rest.
+ */
+
 
 
 
@@ -367,7 +375,7 @@ function renderReviewIssue(plan, ctx) {
     });
     const intro = `${marker}\n${renderIntro(plan, { ...ctx, runId })}`;
     const outro = renderOutro(plan);
-    const heading = `### Candidates (${plan.candidates.length.toLocaleString('en-US')})`;
+    const heading = `### Candidates (${(0,summary_tables/* formatCount */.B4)(plan.candidates.length)})`;
     const lines = plan.candidates.map((c) => renderCandidateLine(c, ctx.keep));
     if (lines.length === 0)
         lines.push('No candidates.');

@@ -67561,6 +67561,206 @@ function describeEvidence(evidence) {
 
 /***/ }),
 
+/***/ 72430:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B4: () => (/* binding */ formatCount),
+/* harmony export */   nc: () => (/* binding */ renderWithinBudget)
+/* harmony export */ });
+/* unused harmony exports SUMMARY_MAX_BYTES, shareBudget, rowsWithinBudget */
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42143);
+/**
+ * Markdown tables that share one byte budget. GitHub refuses a job summary
+ * over 1 MiB, so the longest tables are cut to fit and say what they left
+ * out; the report files always hold every row.
+ */
+
+/** Largest summary the renderer produces, in UTF-8 bytes. */
+const SUMMARY_MAX_BYTES = 1_000_000;
+/** Tables with more rows than this are folded into a `<details>` block. */
+const FOLD_AFTER_ROWS = 10;
+/** Formats a count with thousands separators, the same on every machine. */
+function formatCount(count) {
+    return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+/**
+ * Renders `head`, the sections and `tail` in that order, cutting the
+ * longest tables so that the whole stays within `maxBytes`.
+ *
+ * Every part but the table rows is measured at its largest possible size
+ * first; the rows share what is left, so the result fits by construction.
+ * Only rows are ever cut: the head, the tail and the table frames are
+ * small and bounded (record text in them is truncated), so they must fit.
+ */
+function renderWithinBudget(parts) {
+    const sections = parts.sections;
+    const allRows = sumOf(sections.map((section) => section.items.length));
+    const fixedBytes = byteLength(parts.head) +
+        byteLength(parts.tail) +
+        byteLength(shortenedNotice(allRows)) +
+        sumOf(sections.map(worstFrameBytes));
+    const budget = Math.max(0, (parts.maxBytes ?? SUMMARY_MAX_BYTES) - fixedBytes);
+    const shown = rowsWithinBudget(sections, budget);
+    const hidden = allRows - sumOf(shown.map((list) => list.length));
+    return [
+        parts.head,
+        hidden > 0 ? shortenedNotice(hidden) : '',
+        ...sections.map((section, index) => renderSection(section, shown[index] ?? [])),
+        parts.tail
+    ].join('');
+}
+/**
+ * Splits `budget` between tables needing `needs` bytes: small tables are
+ * shown whole and the rest get one equal share of what remains
+ * (water-filling), so one huge table cannot crowd out every other.
+ *
+ * The big tables all get the same whole-byte level, the highest that
+ * fits, so a share depends only on the level and the table's own need,
+ * never on how the big tables compare with each other.
+ */
+function shareBudget(needs, budget) {
+    const ascending = [...needs].sort((a, b) => a - b);
+    let remaining = budget;
+    let level = Infinity;
+    for (let position = 0; position < ascending.length; position++) {
+        const need = ascending[position];
+        const fair = Math.floor(remaining / (ascending.length - position));
+        if (need > fair) {
+            level = fair;
+            break;
+        }
+        remaining -= need;
+    }
+    return needs.map((need) => Math.min(need, level));
+}
+/**
+ * The rendered rows each section shows when all of them share `budget`
+ * bytes as `shareBudget` splits it.
+ */
+function rowsWithinBudget(sections, budget) {
+    const rows = renderNeededRows(sections, budget);
+    const shares = shareBudget(rows.map(bytesOfRows), budget);
+    return rows.map((sectionRows, index) => rowsWithin(sectionRows, shares[index] ?? 0));
+}
+/**
+ * Each section's rows, rendered only as far as `shareBudget` could show
+ * them. Every open table is rendered to an equal share of what the
+ * finished ones leave; a table that ends within its share is finished and
+ * raises the others' share (water-filling), until no more finish. With
+ * 25,000 candidates and thousands of other users, this renders about one
+ * budget's worth of rows instead of a budget's worth per table.
+ *
+ * The shares come out as with every row rendered: each open table holds
+ * more than the final level, so its share is that level either way, and
+ * `shareBudget` gives every table above the level the same share.
+ */
+function renderNeededRows(sections, budget) {
+    const rendered = sections.map(() => ({ rows: [], bytes: 0 }));
+    let open = sections.map((_, index) => index);
+    let finishedBytes = 0;
+    for (;;) {
+        const limit = (budget - finishedBytes) / Math.max(1, open.length);
+        const stillOpen = open.filter((index) => {
+            const section = sections[index];
+            const done = rendered[index];
+            renderRows(section, done, limit);
+            const finished = done.rows.length === section.items.length && done.bytes <= limit;
+            if (finished)
+                finishedBytes += done.bytes;
+            return !finished;
+        });
+        if (stillOpen.length === open.length)
+            break;
+        open = stillOpen;
+    }
+    return rendered.map((done) => done.rows);
+}
+/** Renders more rows until they exceed `limit` bytes: more could never be shown. */
+function renderRows(section, done, limit) {
+    const { items } = section;
+    while (done.bytes <= limit && done.rows.length < items.length) {
+        const item = items[done.rows.length];
+        const row = `| ${section.cells(item).join(' | ')} |\n`;
+        done.rows.push(row);
+        done.bytes += byteLength(row);
+    }
+}
+function rowsWithin(rows, share) {
+    let bytes = 0;
+    let count = 0;
+    for (const row of rows) {
+        bytes += byteLength(row);
+        if (bytes > share)
+            break;
+        count += 1;
+    }
+    return rows.slice(0, count);
+}
+function renderSection(section, rows) {
+    const total = section.items.length;
+    const frame = sectionFrame(section, {
+        shown: rows.length,
+        hidden: total - rows.length,
+        fold: rows.length > FOLD_AFTER_ROWS
+    });
+    return `${frame.before}${rows.join('')}${frame.after}`;
+}
+function worstFrameBytes(section) {
+    const total = section.items.length;
+    const frame = sectionFrame(section, {
+        shown: total,
+        hidden: total,
+        fold: true
+    });
+    return byteLength(frame.before) + byteLength(frame.after);
+}
+function sectionFrame(section, shape) {
+    const total = section.items.length;
+    const heading = `## ${section.title} (${formatCount(total)})\n\n`;
+    const intro = section.intro === null ? '' : `${section.intro}\n\n`;
+    if (total === 0)
+        return { before: `${heading}${intro}None.\n\n`, after: '' };
+    const header = `| ${section.columns.join(' | ')} |\n` +
+        `| ${section.columns.map(() => '---').join(' | ')} |\n`;
+    const open = shape.fold
+        ? `<details><summary>Show ${describeShown(shape)} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeInline */ .VV)(section.noun)}</summary>\n\n`
+        : '';
+    const close = shape.fold ? '\n</details>\n\n' : '\n';
+    const note = shape.hidden > 0 ? cutNote(shape.shown, shape.hidden) : '';
+    return {
+        before: `${heading}${intro}${open}${header}`,
+        after: `${close}${note}`
+    };
+}
+function describeShown(shape) {
+    if (shape.hidden === 0)
+        return formatCount(shape.shown);
+    return `${formatCount(shape.shown)} of ${formatCount(shape.shown + shape.hidden)}`;
+}
+function cutNote(shown, hidden) {
+    return (`**${formatCount(hidden)} more rows are not shown** (${formatCount(shown)} of ` +
+        `${formatCount(shown + hidden)} shown) to keep this summary under GitHub's size limit: ` +
+        '`plan.json` and `plan.csv` hold every user.\n\n');
+}
+function shortenedNotice(hidden) {
+    return (`> **Shortened:** ${formatCount(hidden)} table rows are not shown, ` +
+        "to stay under GitHub's size limit for a job summary (1 MiB). `plan.json` and `plan.csv` " +
+        'in the report files hold every user.\n\n');
+}
+function bytesOfRows(rows) {
+    return sumOf(rows.map(byteLength));
+}
+function byteLength(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+function sumOf(values) {
+    return values.reduce((sum, value) => sum + value, 0);
+}
+
+
+/***/ }),
+
 /***/ 42613:
 /***/ ((module) => {
 
@@ -90055,6 +90255,20 @@ async function mapLimited(items, limit, task) {
     return results;
 }
 
+;// CONCATENATED MODULE: ./src/text-order.ts
+/**
+ * Orders strings by UTF-16 code units.
+ *
+ * Unlike `localeCompare`, the result does not depend on the runner's ICU
+ * data or locale, so sorted lists (and the plan id hashed over them) come
+ * out the same on every machine.
+ */
+function compareText(a, b) {
+    if (a < b)
+        return -1;
+    return a > b ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: ./src/inactivity/exclusions.ts
 /**
  * Compiles the rules once (globs to regular expressions) into a matcher.
@@ -90154,6 +90368,7 @@ function fold(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/inactivity/classify.ts
+
 
 
 
@@ -90360,11 +90575,6 @@ function byUsername(a, b) {
     // every runner, which keeps reports and plan ids stable.
     return (compareText(a.username, b.username) ||
         compareText(a.email ?? '', b.email ?? ''));
-}
-function compareText(a, b) {
-    if (a === b)
-        return 0;
-    return a < b ? -1 : 1;
 }
 
 ;// CONCATENATED MODULE: ./src/approval/recheck.ts
@@ -90809,11 +91019,9 @@ async function phase(title, work, describe) {
     lib_core/* info */.pq(`${describe(result)} (${seconds} s)`);
     return result;
 }
-/** `1234` -> `1,234`, the way the summary and the log print counts. */
-function formatCount(value) {
-    return value.toLocaleString('en-US');
-}
 
+// EXTERNAL MODULE: ./src/report/summary-tables.ts
+var summary_tables = __nccwpck_require__(72430);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./src/inactivity/types.ts
@@ -90944,20 +91152,6 @@ const PlanSchema = object({
     deletionCandidates: array(schemas_string())
 });
 
-;// CONCATENATED MODULE: ./src/report/sort.ts
-/**
- * Orders strings by UTF-16 code units.
- *
- * Unlike `localeCompare`, the result does not depend on the runner's ICU
- * data or locale, so sorted lists (and the plan id hashed over them) come
- * out the same on every machine.
- */
-function sort_compareText(a, b) {
-    if (a < b)
-        return -1;
-    return a > b ? 1 : 0;
-}
-
 ;// CONCATENATED MODULE: ./src/report/plan.ts
 
 
@@ -90968,7 +91162,7 @@ function sort_compareText(a, b) {
  * checking costs one pass, where sorting 100,000 users again costs many.
  */
 function sortedByUsername(users) {
-    const byName = (a, b) => sort_compareText(a.username, b.username);
+    const byName = (a, b) => compareText(a.username, b.username);
     const sorted = users.every((user, i) => i === 0 || byName(users[i - 1], user) <= 0);
     return sorted ? [...users] : [...users].sort(byName);
 }
@@ -91063,7 +91257,7 @@ function planIdMaterial(customerId, settings, candidates) {
         activityCheck: settings.activityCheck,
         auditCheck: settings.auditCheck,
         // Sorted but not deduplicated: the list is the plan's exact content.
-        candidates: [...candidates].sort(sort_compareText)
+        candidates: [...candidates].sort(compareText)
     };
 }
 /** JSON with object keys sorted at every level, so equal data hash equally. */
@@ -91073,14 +91267,14 @@ function canonicalJson(value) {
     if (value !== null && typeof value === 'object') {
         const record = value;
         const members = Object.keys(record)
-            .sort(sort_compareText)
+            .sort(compareText)
             .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
         return `{${members.join(',')}}`;
     }
     return JSON.stringify(value);
 }
 function sortedUnique(values) {
-    return [...new Set(values)].sort(sort_compareText);
+    return [...new Set(values)].sort(compareText);
 }
 function toCandidate(user) {
     return {
@@ -91114,7 +91308,7 @@ function listApproaching(users) {
         daysLeft: user.daysLeft ?? 0,
         lastLoginDate: user.lastLoginDate
     }))
-        .sort((a, b) => a.daysLeft - b.daysLeft || sort_compareText(a.username, b.username));
+        .sort((a, b) => a.daysLeft - b.daysLeft || compareText(a.username, b.username));
 }
 function assertIdMatchesContent(plan) {
     const expected = computePlanId(plan.customerId, plan.settings, plan.candidates.map((candidate) => candidate.username));
@@ -93465,6 +93659,7 @@ function failureOf(results) {
 
 
 
+
 /** Runs an approval of `plan-id`: check, guard, deactivate, report. */
 async function runApproval(config, context) {
     const planId = config.planId;
@@ -93547,7 +93742,7 @@ async function findIssueForPlan(planId, config, context) {
 }
 async function checkGuardsAgainstReltio(reltio, approved, config) {
     // The guards compare against the users Reltio lists now, not at report time.
-    const users = await phase('Apply the guards', () => reltio.listUsers(), (list) => `Listed ${formatCount(list.length)} users for the guards`);
+    const users = await phase('Apply the guards', () => reltio.listUsers(), (list) => `Listed ${(0,summary_tables/* formatCount */.B4)(list.length)} users for the guards`);
     // A run again after an interruption finds the users it already did
     // disabled: they will not be written, and counting them against fewer
     // enabled users would refuse the very run that finishes the plan.
@@ -93763,195 +93958,6 @@ async function resolveTargets(request, config, context) {
 
 // EXTERNAL MODULE: ./src/report/second-opinions.ts
 var second_opinions = __nccwpck_require__(94098);
-;// CONCATENATED MODULE: ./src/report/summary-tables.ts
-/**
- * Markdown tables that share one byte budget. GitHub refuses a job summary
- * over 1 MiB, so the longest tables are cut to fit and say what they left
- * out; the report files always hold every row.
- */
-
-/** Largest summary the renderer produces, in UTF-8 bytes. */
-const SUMMARY_MAX_BYTES = 1_000_000;
-/** Tables with more rows than this are folded into a `<details>` block. */
-const FOLD_AFTER_ROWS = 10;
-/** Formats a count with thousands separators, the same on every machine. */
-function summary_tables_formatCount(count) {
-    return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-/**
- * Renders `head`, the sections and `tail` in that order, cutting the
- * longest tables so that the whole stays within `maxBytes`.
- *
- * Every part but the table rows is measured at its largest possible size
- * first; the rows share what is left, so the result fits by construction.
- * Only rows are ever cut: the head, the tail and the table frames are
- * small and bounded (record text in them is truncated), so they must fit.
- */
-function renderWithinBudget(parts) {
-    const sections = parts.sections;
-    const allRows = sumOf(sections.map((section) => section.items.length));
-    const fixedBytes = byteLength(parts.head) +
-        byteLength(parts.tail) +
-        byteLength(shortenedNotice(allRows)) +
-        sumOf(sections.map(worstFrameBytes));
-    const budget = Math.max(0, (parts.maxBytes ?? SUMMARY_MAX_BYTES) - fixedBytes);
-    const shown = rowsWithinBudget(sections, budget);
-    const hidden = allRows - sumOf(shown.map((list) => list.length));
-    return [
-        parts.head,
-        hidden > 0 ? shortenedNotice(hidden) : '',
-        ...sections.map((section, index) => renderSection(section, shown[index] ?? [])),
-        parts.tail
-    ].join('');
-}
-/**
- * Splits `budget` between tables needing `needs` bytes: small tables are
- * shown whole and the rest get one equal share of what remains
- * (water-filling), so one huge table cannot crowd out every other.
- *
- * The big tables all get the same whole-byte level, the highest that
- * fits, so a share depends only on the level and the table's own need,
- * never on how the big tables compare with each other.
- */
-function shareBudget(needs, budget) {
-    const ascending = [...needs].sort((a, b) => a - b);
-    let remaining = budget;
-    let level = Infinity;
-    for (let position = 0; position < ascending.length; position++) {
-        const need = ascending[position];
-        const fair = Math.floor(remaining / (ascending.length - position));
-        if (need > fair) {
-            level = fair;
-            break;
-        }
-        remaining -= need;
-    }
-    return needs.map((need) => Math.min(need, level));
-}
-/**
- * The rendered rows each section shows when all of them share `budget`
- * bytes as `shareBudget` splits it.
- */
-function rowsWithinBudget(sections, budget) {
-    const rows = renderNeededRows(sections, budget);
-    const shares = shareBudget(rows.map(bytesOfRows), budget);
-    return rows.map((sectionRows, index) => rowsWithin(sectionRows, shares[index] ?? 0));
-}
-/**
- * Each section's rows, rendered only as far as `shareBudget` could show
- * them. Every open table is rendered to an equal share of what the
- * finished ones leave; a table that ends within its share is finished and
- * raises the others' share (water-filling), until no more finish. With
- * 25,000 candidates and thousands of other users, this renders about one
- * budget's worth of rows instead of a budget's worth per table.
- *
- * The shares come out as with every row rendered: each open table holds
- * more than the final level, so its share is that level either way, and
- * `shareBudget` gives every table above the level the same share.
- */
-function renderNeededRows(sections, budget) {
-    const rendered = sections.map(() => ({ rows: [], bytes: 0 }));
-    let open = sections.map((_, index) => index);
-    let finishedBytes = 0;
-    for (;;) {
-        const limit = (budget - finishedBytes) / Math.max(1, open.length);
-        const stillOpen = open.filter((index) => {
-            const section = sections[index];
-            const done = rendered[index];
-            renderRows(section, done, limit);
-            const finished = done.rows.length === section.items.length && done.bytes <= limit;
-            if (finished)
-                finishedBytes += done.bytes;
-            return !finished;
-        });
-        if (stillOpen.length === open.length)
-            break;
-        open = stillOpen;
-    }
-    return rendered.map((done) => done.rows);
-}
-/** Renders more rows until they exceed `limit` bytes: more could never be shown. */
-function renderRows(section, done, limit) {
-    const { items } = section;
-    while (done.bytes <= limit && done.rows.length < items.length) {
-        const item = items[done.rows.length];
-        const row = `| ${section.cells(item).join(' | ')} |\n`;
-        done.rows.push(row);
-        done.bytes += byteLength(row);
-    }
-}
-function rowsWithin(rows, share) {
-    let bytes = 0;
-    let count = 0;
-    for (const row of rows) {
-        bytes += byteLength(row);
-        if (bytes > share)
-            break;
-        count += 1;
-    }
-    return rows.slice(0, count);
-}
-function renderSection(section, rows) {
-    const total = section.items.length;
-    const frame = sectionFrame(section, {
-        shown: rows.length,
-        hidden: total - rows.length,
-        fold: rows.length > FOLD_AFTER_ROWS
-    });
-    return `${frame.before}${rows.join('')}${frame.after}`;
-}
-function worstFrameBytes(section) {
-    const total = section.items.length;
-    const frame = sectionFrame(section, {
-        shown: total,
-        hidden: total,
-        fold: true
-    });
-    return byteLength(frame.before) + byteLength(frame.after);
-}
-function sectionFrame(section, shape) {
-    const total = section.items.length;
-    const heading = `## ${section.title} (${summary_tables_formatCount(total)})\n\n`;
-    const intro = section.intro === null ? '' : `${section.intro}\n\n`;
-    if (total === 0)
-        return { before: `${heading}${intro}None.\n\n`, after: '' };
-    const header = `| ${section.columns.join(' | ')} |\n` +
-        `| ${section.columns.map(() => '---').join(' | ')} |\n`;
-    const open = shape.fold
-        ? `<details><summary>Show ${describeShown(shape)} ${(0,report_escape/* escapeInline */.VV)(section.noun)}</summary>\n\n`
-        : '';
-    const close = shape.fold ? '\n</details>\n\n' : '\n';
-    const note = shape.hidden > 0 ? cutNote(shape.shown, shape.hidden) : '';
-    return {
-        before: `${heading}${intro}${open}${header}`,
-        after: `${close}${note}`
-    };
-}
-function describeShown(shape) {
-    if (shape.hidden === 0)
-        return summary_tables_formatCount(shape.shown);
-    return `${summary_tables_formatCount(shape.shown)} of ${summary_tables_formatCount(shape.shown + shape.hidden)}`;
-}
-function cutNote(shown, hidden) {
-    return (`**${summary_tables_formatCount(hidden)} more rows are not shown** (${summary_tables_formatCount(shown)} of ` +
-        `${summary_tables_formatCount(shown + hidden)} shown) to keep this summary under GitHub's size limit: ` +
-        '`plan.json` and `plan.csv` hold every user.\n\n');
-}
-function shortenedNotice(hidden) {
-    return (`> **Shortened:** ${summary_tables_formatCount(hidden)} table rows are not shown, ` +
-        "to stay under GitHub's size limit for a job summary (1 MiB). `plan.json` and `plan.csv` " +
-        'in the report files hold every user.\n\n');
-}
-function bytesOfRows(rows) {
-    return sumOf(rows.map(byteLength));
-}
-function byteLength(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-function sumOf(values) {
-    return values.reduce((sum, value) => sum + value, 0);
-}
-
 ;// CONCATENATED MODULE: ./src/report/summary-sections.ts
 
 
@@ -94101,7 +94107,7 @@ function unknownTable(plan) {
     return userTable(plan, 'unknown', 'Unknown', ['username', 'reason'], (user) => [(0,report_escape/* escapeCell */.kq)(user.username), (0,report_escape/* escapeCell */.kq)(user.reason)]);
 }
 function formatDays(days) {
-    return days === null ? '—' : summary_tables_formatCount(days);
+    return days === null ? '—' : (0,summary_tables/* formatCount */.B4)(days);
 }
 /** Shows the date of an ISO time; anything else is shown escaped as is. */
 function formatDate(value) {
@@ -94132,7 +94138,7 @@ const BUCKET_MEANINGS = [
  * under 1,000,000 bytes: long tables are cut and say so.
  */
 function renderReportSummary(plan, links) {
-    return renderWithinBudget({
+    return (0,summary_tables/* renderWithinBudget */.nc)({
         head: [
             renderTitle(plan, links),
             renderCounts(plan),
@@ -94172,7 +94178,7 @@ function renderLinks(links) {
     return parts.join(' · ');
 }
 function renderCounts(plan) {
-    const rows = BUCKET_MEANINGS.map(([bucket, meaning]) => `| ${bucket} | ${summary_tables_formatCount(plan.counts[bucket])} | ${meaning} |\n`);
+    const rows = BUCKET_MEANINGS.map(([bucket, meaning]) => `| ${bucket} | ${(0,summary_tables/* formatCount */.B4)(plan.counts[bucket])} | ${meaning} |\n`);
     return `## Counts\n\n| bucket | users | meaning |\n| --- | ---: | --- |\n${rows.join('')}\n`;
 }
 function renderPasswordPolicy(plan) {
@@ -94208,7 +94214,7 @@ function renderPastPolicy(plan) {
     const past = plan.candidates.filter((c) => c.pastReltioPolicy).length;
     if (past === 0)
         return "No candidate is past Reltio's own policy yet.\n\n";
-    return (`${summary_tables_formatCount(past)} of ${summary_tables_formatCount(plan.candidates.length)} candidates are past ` +
+    return (`${(0,summary_tables/* formatCount */.B4)(past)} of ${(0,summary_tables/* formatCount */.B4)(plan.candidates.length)} candidates are past ` +
         "Reltio's own policy: Reltio treats them as expired but disables them only at their " +
         'next login attempt, so they still read as enabled. They are flagged _past policy_ below.\n\n');
 }
@@ -94251,6 +94257,7 @@ function describeDays(days) {
 
 
 
+
 /** Runs a report: the plan, its files, artifact, review issue and summary. */
 async function runReport(config, context) {
     const reltio = await phase('Connect to Reltio', () => connectReltio(config), (api) => `Connected to Reltio as ${api.identity}`);
@@ -94260,7 +94267,7 @@ async function runReport(config, context) {
 }
 /** Reads Reltio and decides every user's bucket; shared with approval runs. */
 async function buildReport(reltio, config, context) {
-    const users = await phase('List users', () => reltio.listUsers(), (list) => `Listed ${formatCount(list.length)} users`);
+    const users = await phase('List users', () => reltio.listUsers(), (list) => `Listed ${(0,summary_tables/* formatCount */.B4)(list.length)} users`);
     const customerId = resolveCustomerId(config, users);
     const policy = await phase('Read the password policy', () => readPasswordPolicy(reltio, config), describePolicy);
     const settings = settingsFromConfig(config, [reltio.identity], policy.inactivePeriodInDays);
@@ -94377,7 +94384,7 @@ function describeBuckets(users) {
     const counts = new Map();
     for (const user of users)
         counts.set(user.bucket, (counts.get(user.bucket) ?? 0) + 1);
-    const parts = [...counts.entries()].map(([bucket, n]) => `${formatCount(n)} ${bucket}`);
+    const parts = [...counts.entries()].map(([bucket, n]) => `${(0,summary_tables/* formatCount */.B4)(n)} ${bucket}`);
     return `Classified: ${parts.join(', ')}`;
 }
 

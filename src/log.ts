@@ -17,8 +17,3 @@ export async function phase<T>(
   core.info(`${describe(result)} (${seconds} s)`)
   return result
 }
-
-/** `1234` -> `1,234`, the way the summary and the log print counts. */
-export function formatCount(value: number): string {
-  return value.toLocaleString('en-US')
-}

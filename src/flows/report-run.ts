@@ -11,7 +11,8 @@ import {
   spareWithEvidence
 } from '../inactivity/classify.js'
 import type { ClassifiedUser, InactivitySettings } from '../inactivity/types.js'
-import { formatCount, phase } from '../log.js'
+import { phase } from '../log.js'
+import { formatCount } from '../report/summary-tables.js'
 import type { RawReltioUser, ReltioApi } from '../reltio/types.js'
 import { writeReportFiles } from '../report/files.js'
 import { buildPlan } from '../report/plan.js'

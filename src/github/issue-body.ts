@@ -2,6 +2,7 @@
  * Renders the review issue: title, body and, when the candidate list is too
  * long for one body, the continuation comments that carry the rest.
  */
+import { formatCount } from '../report/summary-tables.js'
 import type { Plan } from '../report/types.js'
 import {
   MAX_BODY_BYTES,
@@ -55,7 +56,7 @@ export function renderReviewIssue(
   })
   const intro = `${marker}\n${renderIntro(plan, { ...ctx, runId })}`
   const outro = renderOutro(plan)
-  const heading = `### Candidates (${plan.candidates.length.toLocaleString('en-US')})`
+  const heading = `### Candidates (${formatCount(plan.candidates.length)})`
   const lines = plan.candidates.map((c) => renderCandidateLine(c, ctx.keep))
   if (lines.length === 0) lines.push('No candidates.')
 

@@ -5,6 +5,7 @@
  */
 import type { Plan, PlanCandidate } from '../report/types.js'
 import { escapeInline, escapeUrl } from '../report/escape.js'
+import { formatCount } from '../report/summary-tables.js'
 import { isSparedByLog, namesOfChecks } from '../report/second-opinions.js'
 import { codeSpan, exactCodeSpan } from './issue-text.js'
 
@@ -259,5 +260,5 @@ function days(n: number): string {
 }
 
 function count(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+  return `${formatCount(n)} ${n === 1 ? one : many}`
 }

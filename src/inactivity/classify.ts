@@ -4,6 +4,7 @@
  */
 import type { Config } from '../config-types.js'
 import type { ReltioUser } from '../reltio/schemas.js'
+import { compareText } from '../text-order.js'
 import { splitAllowlist } from './allowlist.js'
 import {
   DAY_MS,
@@ -287,9 +288,4 @@ function byUsername(a: ClassifiedUser, b: ClassifiedUser): number {
     compareText(a.username, b.username) ||
     compareText(a.email ?? '', b.email ?? '')
   )
-}
-
-function compareText(a: string, b: string): number {
-  if (a === b) return 0
-  return a < b ? -1 : 1
 }

@@ -6,7 +6,7 @@ import type {
 } from '../inactivity/types.js'
 import { BUCKETS } from '../inactivity/types.js'
 import { PlanSchema } from './plan-schema.js'
-import { compareText } from './sort.js'
+import { compareText } from '../text-order.js'
 import type {
   Plan,
   PlanCandidate,

@@ -2,6 +2,7 @@
 import type { ApprovalMeta } from '../../src/approval/results.ts'
 import type { InactivitySettings } from '../../src/inactivity/types.ts'
 import type { RawReltioUser } from '../../src/reltio/types.ts'
+import { plainUser } from '../../sim/reltio/plain-user.ts'
 import type { Plan, PlanCandidate } from '../../src/report/types.ts'
 
 export const NOW = new Date('2025-06-01T00:00:00.000Z')
@@ -92,29 +93,13 @@ export function reltioUser(
   idleDays: number,
   extra: Record<string, unknown> = {}
 ): RawReltioUser {
-  return {
-    customer: 'AcmeCorp',
-    username,
-    email: username,
-    enabled: true,
-    accountNonExpired: true,
-    credentialsNonExpired: true,
-    accountNonLocked: true,
-    externalUser: false,
-    locale: 'en',
-    timezone: 'UTC',
-    userPermissions: {
-      roles: { ROLE_USER: ['acmeTenant'] },
-      permissions: {},
-      permissionsByService: {}
-    },
+  return plainUser(username, {
     groups: ['SALES'],
     encrypted: true,
     passwordChangedDate: daysAgo(400),
     lastLoginDate: daysAgo(idleDays),
-    numberFailedLoginAttempts: 0,
     ...extra
-  }
+  }) as RawReltioUser
 }
 
 /** An approval run's record of itself: plan, approver, run and links. */
