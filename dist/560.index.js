@@ -577,7 +577,9 @@ function readComments(line, scanned, keepText) {
     let visible = '';
     let position = 0;
     for (;;) {
-        const start = line.indexOf('<!--', position);
+        const start = keepText
+            ? commentStartOutsideCode(line, position)
+            : line.indexOf('<!--', position);
         if (start === -1)
             break;
         visible += line.slice(position, start);
@@ -593,6 +595,41 @@ function readComments(line, scanned, keepText) {
     if (keepText)
         scanned.lines.push(visible + line.slice(position));
     return { kind: 'text' };
+}
+/**
+ * Finds the next `<!--` of a text line that is not inside a code span. A
+ * code span and a comment weigh the same in CommonMark, so whichever opens
+ * first wins; a backtick run with no closing run on the line is literal.
+ */
+function commentStartOutsideCode(line, from) {
+    let position = from;
+    for (;;) {
+        const comment = line.indexOf('<!--', position);
+        const tick = line.indexOf('`', position);
+        if (comment === -1 || tick === -1 || comment < tick)
+            return comment;
+        let afterOpening = tick;
+        while (line.charAt(afterOpening) === '`')
+            afterOpening += 1;
+        const length = afterOpening - tick;
+        const closing = findClosingRun(line, afterOpening, length);
+        position = closing === -1 ? afterOpening : closing + length;
+    }
+}
+/** Finds the backtick run of exactly `length` that closes a code span. */
+function findClosingRun(line, from, length) {
+    let position = from;
+    for (;;) {
+        const next = line.indexOf('`', position);
+        if (next === -1)
+            return -1;
+        let after = next;
+        while (line.charAt(after) === '`')
+            after += 1;
+        if (after - next === length)
+            return next;
+        position = after;
+    }
 }
 function fenceOpen(line) {
     const match = FENCE_OPEN.exec(line);
@@ -694,21 +731,6 @@ function readTaskItem(line) {
     if (username === '')
         return [];
     return [{ username, ticked: match[1] !== ' ' }];
-}
-/** Finds the backtick run of exactly `length` that closes a code span. */
-function findClosingRun(line, from, length) {
-    let position = from;
-    for (;;) {
-        const next = line.indexOf('`', position);
-        if (next === -1)
-            return -1;
-        let after = next;
-        while (line.charAt(after) === '`')
-            after += 1;
-        if (after - next === length)
-            return next;
-        position = after;
-    }
 }
 // CommonMark strips one space from each side of a code span's content when
 // both sides have one and the content is not all spaces.

@@ -1,4 +1,4 @@
-import { scanMarkdown } from './markdown-scan.js'
+import { findClosingRun, scanMarkdown } from './markdown-scan.js'
 import { MARKER_NAME, decodeCodeText, decodeMarkerValue } from './issue-text.js'
 
 /** What the hidden marker of a review issue's body says. */
@@ -113,19 +113,6 @@ function readTaskItem(line: string): ReviewItem[] {
   const username = decodeCodeText(stripCodeSpanPadding(line.slice(start, end)))
   if (username === '') return []
   return [{ username, ticked: match[1] !== ' ' }]
-}
-
-/** Finds the backtick run of exactly `length` that closes a code span. */
-function findClosingRun(line: string, from: number, length: number): number {
-  let position = from
-  for (;;) {
-    const next = line.indexOf('`', position)
-    if (next === -1) return -1
-    let after = next
-    while (line.charAt(after) === '`') after += 1
-    if (after - next === length) return next
-    position = after
-  }
 }
 
 // CommonMark strips one space from each side of a code span's content when

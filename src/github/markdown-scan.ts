@@ -120,7 +120,9 @@ function readComments(
   let visible = ''
   let position = 0
   for (;;) {
-    const start = line.indexOf('<!--', position)
+    const start = keepText
+      ? commentStartOutsideCode(line, position)
+      : line.indexOf('<!--', position)
     if (start === -1) break
     visible += line.slice(position, start)
     const end = line.indexOf('-->', start + 4)
@@ -133,6 +135,42 @@ function readComments(
   }
   if (keepText) scanned.lines.push(visible + line.slice(position))
   return { kind: 'text' }
+}
+
+/**
+ * Finds the next `<!--` of a text line that is not inside a code span. A
+ * code span and a comment weigh the same in CommonMark, so whichever opens
+ * first wins; a backtick run with no closing run on the line is literal.
+ */
+function commentStartOutsideCode(line: string, from: number): number {
+  let position = from
+  for (;;) {
+    const comment = line.indexOf('<!--', position)
+    const tick = line.indexOf('`', position)
+    if (comment === -1 || tick === -1 || comment < tick) return comment
+    let afterOpening = tick
+    while (line.charAt(afterOpening) === '`') afterOpening += 1
+    const length = afterOpening - tick
+    const closing = findClosingRun(line, afterOpening, length)
+    position = closing === -1 ? afterOpening : closing + length
+  }
+}
+
+/** Finds the backtick run of exactly `length` that closes a code span. */
+export function findClosingRun(
+  line: string,
+  from: number,
+  length: number
+): number {
+  let position = from
+  for (;;) {
+    const next = line.indexOf('`', position)
+    if (next === -1) return -1
+    let after = next
+    while (line.charAt(after) === '`') after += 1
+    if (after - next === length) return next
+    position = after
+  }
 }
 
 function fenceOpen(line: string): ScanState | null {

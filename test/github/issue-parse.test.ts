@@ -92,6 +92,17 @@ describe('parseReviewIssue', () => {
     expect(itemsOf(body)).toEqual([])
   })
 
+  // Code spans and comments weigh the same: whichever opens first wins.
+  it.each([
+    ['a comment inside the code span', '- [x] `a<!---->b`', 'a<!---->b'],
+    ['a comment after the code span', '- [x] `alice` <!-- `x` -->', 'alice'],
+    ['a comment before the code span', '- [x] <!-- x -->`alice`', 'alice'],
+    ['an unclosed backtick before it', '- [x] `` `alice` <!-- x -->', null]
+  ])('reads %s as GitHub shows it', (_name, line, username) => {
+    const expected = username === null ? [] : [{ username, ticked: true }]
+    expect(itemsOf(line)).toEqual(expected)
+  })
+
   it('reads items again after an HTML block ends at a blank line', () => {
     const body =
       '<details>\n<summary>more</summary>\n\n- [ ] `alice`\n\n</details>'
