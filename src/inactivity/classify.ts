@@ -110,74 +110,94 @@ function createClassifier(now: Date, settings: InactivitySettings): Classifier {
   return { now, settings, excludedBy: compileExclusions(settings) }
 }
 
+/**
+ * What decides a user's bucket. Fields left out take their usual value:
+ * no rule, no days left, not past the policy, no deletion, no evidence.
+ */
+type Verdict = Pick<ClassifiedUser, 'bucket' | 'reason'> &
+  Partial<
+    Pick<
+      ClassifiedUser,
+      | 'rule'
+      | 'daysLeft'
+      | 'pastReltioPolicy'
+      | 'deletionCandidate'
+      | 'evidence'
+    >
+  >
+
+/** What the verdicts read about a user's last login. */
+interface LoginFacts {
+  login: ReltioDate
+  daysInactive: number | null
+}
+
 function classifyWith(
   classifier: Classifier,
   user: ReltioUser
 ): ClassifiedUser {
   const login = parseReltioDate(user.lastLoginDate, classifier.now)
-  const base = describeUser(user, login, classifier.now)
-  if (user.enabled === false) return classifyDisabled(base, login, classifier)
-  const rule = classifier.excludedBy(user)
-  if (rule !== null) {
-    return { ...base, bucket: 'excluded', rule, reason: `excluded by ${rule}` }
-  }
-  if (login.kind === 'unknown') {
-    return {
-      ...base,
-      bucket: 'unknown',
-      reason: `last login unusable: ${login.why}`
-    }
-  }
-  return login.kind === 'none'
-    ? classifyNeverLoggedIn(user, base, classifier)
-    : classifyByLastLogin(base, login.date, classifier)
-}
-
-/** The fields every bucket shares; the bucket and reason are filled in after. */
-function describeUser(
-  user: ReltioUser,
-  login: ReltioDate,
-  now: Date
-): ClassifiedUser {
-  const date = login.kind === 'date' ? login.date : null
+  const lastLogin = login.kind === 'date' ? login.date : null
+  const daysInactive = lastLogin
+    ? wholeDaysBetween(lastLogin, classifier.now)
+    : null
+  const verdict = decide(classifier, user, { login, daysInactive })
+  // One object of one shape per user, built once: a report holds every
+  // user of the customer, so copies and shape changes show in its time.
   return {
     username: user.username,
     email: user.email ?? null,
-    bucket: 'active',
-    reason: '',
-    rule: null,
-    lastLoginDate: date?.toISOString() ?? null,
-    daysInactive: date ? wholeDaysBetween(date, now) : null,
-    daysLeft: null,
-    pastReltioPolicy: false,
-    deletionCandidate: false,
-    evidence: 'none'
+    bucket: verdict.bucket,
+    reason: verdict.reason,
+    rule: verdict.rule ?? null,
+    lastLoginDate: lastLogin?.toISOString() ?? null,
+    daysInactive,
+    daysLeft: verdict.daysLeft ?? null,
+    pastReltioPolicy: verdict.pastReltioPolicy ?? false,
+    deletionCandidate: verdict.deletionCandidate ?? false,
+    evidence: verdict.evidence ?? 'none'
   }
 }
 
+function decide(
+  classifier: Classifier,
+  user: ReltioUser,
+  facts: LoginFacts
+): Verdict {
+  const { login } = facts
+  if (user.enabled === false) return classifyDisabled(facts, classifier)
+  const rule = classifier.excludedBy(user)
+  if (rule !== null) {
+    return { bucket: 'excluded', rule, reason: `excluded by ${rule}` }
+  }
+  if (login.kind === 'unknown') {
+    return { bucket: 'unknown', reason: `last login unusable: ${login.why}` }
+  }
+  return login.kind === 'none'
+    ? classifyNeverLoggedIn(user, classifier)
+    : classifyByLastLogin(login.date, facts.daysInactive ?? 0, classifier)
+}
+
 function classifyDisabled(
-  base: ClassifiedUser,
-  login: ReltioDate,
+  { login, daysInactive }: LoginFacts,
   { now, settings }: Classifier
-): ClassifiedUser {
+): Verdict {
   const seenLongAgo =
     login.kind === 'date' && isPastDays(login.date, now, settings.inactiveDays)
   const reason = seenLongAgo
-    ? `disabled in Reltio; no login for ${days(base.daysInactive ?? 0)}, so it may be deleted by hand in the Reltio Console`
+    ? `disabled in Reltio; no login for ${days(daysInactive ?? 0)}, so it may be deleted by hand in the Reltio Console`
     : 'disabled in Reltio'
-  return { ...base, bucket: 'disabled', reason, deletionCandidate: seenLongAgo }
+  return { bucket: 'disabled', reason, deletionCandidate: seenLongAgo }
 }
 
 function classifyNeverLoggedIn(
   user: ReltioUser,
-  base: ClassifiedUser,
   { now, settings }: Classifier
-): ClassifiedUser {
+): Verdict {
   const limit = settings.neverLoggedInDays
   const bucket = 'never-logged-in'
   if (limit === null) {
     return {
-      ...base,
       bucket,
       reason: 'never logged in; never-logged-in-days is not set'
     }
@@ -185,7 +205,6 @@ function classifyNeverLoggedIn(
   const since = oldestDateOnRecord(user, now)
   if (since === null) {
     return {
-      ...base,
       bucket,
       reason: "never logged in; no date on record shows the account's age"
     }
@@ -194,13 +213,11 @@ function classifyNeverLoggedIn(
   const record = `${since.field} ${isoDay(since.date)}`
   if (!isPastDays(since.date, now, limit)) {
     return {
-      ...base,
       bucket,
       reason: `never logged in; account ${days(age)} old (${record}), under never-logged-in-days ${limit}`
     }
   }
   return {
-    ...base,
     bucket: 'candidate',
     reason: `never logged in; account at least ${days(age)} old (${record}; never-logged-in-days ${limit})`,
     pastReltioPolicy: isPastPolicy(since.date, now, settings)
@@ -208,11 +225,11 @@ function classifyNeverLoggedIn(
 }
 
 function classifyByLastLogin(
-  base: ClassifiedUser,
   lastLogin: Date,
+  daysInactive: number,
   { now, settings }: Classifier
-): ClassifiedUser {
-  const idle = days(base.daysInactive ?? 0)
+): Verdict {
+  const idle = days(daysInactive)
   const threshold = `threshold ${settings.inactiveDays}`
   const evidence = 'lastLoginDate'
   if (isPastDays(lastLogin, now, settings.inactiveDays)) {
@@ -221,7 +238,6 @@ function classifyByLastLogin(
       ? `; past the customer's inactivePeriodInDays ${settings.policyInactiveDays}`
       : ''
     return {
-      ...base,
       bucket: 'candidate',
       evidence,
       pastReltioPolicy,
@@ -233,7 +249,6 @@ function classifyByLastLogin(
   if (remainingMs <= settings.warnDays * DAY_MS) {
     const daysLeft = Math.ceil(remainingMs / DAY_MS)
     return {
-      ...base,
       bucket: 'approaching',
       evidence,
       daysLeft,
@@ -241,7 +256,6 @@ function classifyByLastLogin(
     }
   }
   return {
-    ...base,
     bucket: 'active',
     evidence,
     reason: `last login ${idle} ago (${threshold})`

@@ -81,10 +81,10 @@ export function isoDay(date: Date): string {
 }
 
 function checkPlausible(ms: number, now: Date): ReltioDate {
-  if (!Number.isFinite(ms) || Number.isNaN(new Date(ms).getTime())) {
+  const date = new Date(ms)
+  if (!Number.isFinite(ms) || Number.isNaN(date.getTime())) {
     return { kind: 'unknown', why: `${ms} is not a date` }
   }
-  const date = new Date(ms)
   if (ms < EARLIEST_PLAUSIBLE_MS) {
     return {
       kind: 'unknown',

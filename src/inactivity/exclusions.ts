@@ -32,6 +32,7 @@ export function compileExclusions(rules: ExclusionRules): ExclusionMatcher {
     pattern,
     glob: globToRegExp(pattern)
   }))
+  const roles = rules.excludeRoles.map((role) => ({ role, folded: fold(role) }))
   const groups = new Set(rules.excludeGroups.map(fold))
 
   return (user) => {
@@ -43,10 +44,10 @@ export function compileExclusions(rules: ExclusionRules): ExclusionMatcher {
     if (allowed) return describeAllowlistEntry(allowed.entry)
     const excluded = patterns.find(({ glob }) => matchesAny(glob, names))
     if (excluded) return `exclude pattern '${excluded.pattern}'`
-    const role = findExcludedRole(rolesOf(user), rules.excludeRoles)
+    const role = findExcludedRole(rolesOf(user), roles)
     if (role) return role
-    const group = groupsOf(user).find((name) => groups.has(fold(name)))
-    return group === undefined ? null : `group ${group}`
+    const group = findExcludedGroup(user, groups)
+    return group === null ? null : `group ${group}`
   }
 }
 
@@ -67,9 +68,14 @@ export function globToRegExp(glob: string): RegExp {
  * cover `ROLE_APIX`.
  */
 export function roleMatches(userRole: string, excludedRole: string): boolean {
-  const role = fold(userRole)
-  const excluded = fold(excludedRole)
-  return role === excluded || role.startsWith(`${excluded}_`)
+  return foldedRoleMatches(fold(userRole), fold(excludedRole))
+}
+
+function foldedRoleMatches(role: string, excluded: string): boolean {
+  return (
+    role.startsWith(excluded) &&
+    (role.length === excluded.length || role.charAt(excluded.length) === '_')
+  )
 }
 
 /** The allowlist rule text a reviewer sees. */
@@ -77,23 +83,31 @@ export function describeAllowlistEntry(entry: AllowlistEntry): string {
   return `allowlist: ${entry.match} (owner ${entry.owner}: ${entry.reason})`
 }
 
+// Runs once per user, so every excluded role comes folded already and each
+// of the user's roles is folded once, not once per excluded role.
 function findExcludedRole(
   userRoles: string[],
-  excludedRoles: readonly string[]
+  excludedRoles: ReadonlyArray<{ role: string; folded: string }>
 ): string | null {
+  if (userRoles.length === 0) return null
+  const folded = userRoles.map(fold)
   for (const excluded of excludedRoles) {
-    const held = userRoles.find((role) => roleMatches(role, excluded))
-    if (held === undefined) continue
-    return fold(held) === fold(excluded)
-      ? `role ${excluded}`
-      : `role ${excluded} (as ${held})`
+    const index = folded.findIndex((role) =>
+      foldedRoleMatches(role, excluded.folded)
+    )
+    if (index === -1) continue
+    return folded[index] === excluded.folded
+      ? `role ${excluded.role}`
+      : `role ${excluded.role} (as ${userRoles[index]})`
   }
   return null
 }
 
 function identitiesOf(user: ReltioUser): string[] {
-  const names = [user.username, user.email]
-  return names.filter((name): name is string => !!name).map(fold)
+  const names: string[] = []
+  if (user.username) names.push(fold(user.username))
+  if (user.email) names.push(fold(user.email))
+  return names
 }
 
 /**
@@ -101,13 +115,21 @@ function identitiesOf(user: ReltioUser): string[] {
  * array some responses still carry: a role held either way must protect.
  */
 function rolesOf(user: ReltioUser): string[] {
-  const current = Object.keys(user.userPermissions?.roles ?? {})
-  const legacy: unknown[] = Array.isArray(user['roles']) ? user['roles'] : []
-  return [...current, ...legacy.filter(isString)]
+  const roles = Object.keys(user.userPermissions?.roles ?? {})
+  const legacy: unknown = user['roles']
+  if (Array.isArray(legacy)) roles.push(...legacy.filter(isString))
+  return roles
 }
 
-function groupsOf(user: ReltioUser): string[] {
-  return (user.groups ?? []).filter(isString)
+function findExcludedGroup(
+  user: ReltioUser,
+  excludedGroups: ReadonlySet<string>
+): string | null {
+  if (excludedGroups.size === 0) return null
+  for (const group of user.groups ?? []) {
+    if (isString(group) && excludedGroups.has(fold(group))) return group
+  }
+  return null
 }
 
 function isString(value: unknown): value is string {

@@ -14,26 +14,39 @@ export async function writeReportFiles(
   plan: Plan,
   summaryMarkdown: string
 ): Promise<string[]> {
+  // Not flushed to the disk: only this job reads them (the artifact upload
+  // and later steps), approvals read the uploaded artifact, and a power
+  // loss that could cost the unflushed bytes ends the job first. Flushing
+  // 70 MB for a large customer would cost a tenth of a second for nothing.
+  const options = { flush: false }
   // At once: while one file waits for the disk, the next is serialised.
   return Promise.all([
-    writeJson(dir, 'plan.json', plan),
-    writeTextFile(join(dir, 'plan.csv'), planCsvChunks(plan)),
-    writeTextFile(join(dir, 'summary.md'), [summaryMarkdown])
+    writeJson(dir, 'plan.json', plan, options),
+    writeTextFile(join(dir, 'plan.csv'), planCsvChunks(plan), options),
+    writeTextFile(join(dir, 'summary.md'), [summaryMarkdown], options)
   ])
+}
+
+/** How `writeTextFile` writes. */
+export interface WriteOptions {
+  /** Flush the file to the disk before it takes the final name (default). */
+  flush?: boolean
 }
 
 /** Writes `value` as 2-space JSON to `dir/name` and returns the path. */
 export async function writeJson(
   dir: string,
   name: string,
-  value: unknown
+  value: unknown,
+  options: WriteOptions = {}
 ): Promise<string> {
   // Written piece by piece as it is serialised, so a large plan is never
   // held whole in memory. A value that cannot be serialised fails in the
   // temporary file, so the previous file stays as it was.
   return writeTextFile(
     join(dir, name),
-    withFinalNewline(prettyJsonChunks(value))
+    withFinalNewline(prettyJsonChunks(value)),
+    options
   )
 }
 
@@ -44,7 +57,7 @@ function* withFinalNewline(chunks: Iterable<string>): Generator<string> {
 
 /**
  * Writes the chunks to `path` atomically: to a temporary file beside it,
- * flushed to disk, then renamed over the target.
+ * flushed to disk unless `flush: false`, then renamed over the target.
  *
  * A run can be cancelled, time out or crash at any moment. Written in
  * place, `plan.json` or `rollback.json` would then be half a file, and the
@@ -54,7 +67,8 @@ function* withFinalNewline(chunks: Iterable<string>): Generator<string> {
  */
 export async function writeTextFile(
   path: string,
-  chunks: Iterable<string>
+  chunks: Iterable<string>,
+  { flush = true }: WriteOptions = {}
 ): Promise<string> {
   await mkdir(dirname(path), { recursive: true })
   const temporary = join(
@@ -62,7 +76,7 @@ export async function writeTextFile(
     `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
   )
   try {
-    await writeAndSync(temporary, chunks)
+    await writeAll(temporary, chunks, flush)
     await rename(temporary, path)
   } catch (error) {
     await rm(temporary, { force: true })
@@ -71,9 +85,10 @@ export async function writeTextFile(
   return path
 }
 
-async function writeAndSync(
+async function writeAll(
   path: string,
-  chunks: Iterable<string>
+  chunks: Iterable<string>,
+  flush: boolean
 ): Promise<void> {
   // 'wx' refuses to follow a file that already sits at the random name.
   const handle = await open(path, 'wx', 0o644)
@@ -82,34 +97,40 @@ async function writeAndSync(
     await handle.writeFile(utf8Blocks(chunks))
     // Without the sync, a power loss after the rename could leave an
     // empty file under the final name on some file systems.
-    await handle.sync()
+    if (flush) await handle.sync()
   } finally {
     await handle.close()
   }
 }
 
-/** About this many bytes per write. */
+/** Bytes per write. */
 const BLOCK_BYTES = 1 << 20
 
+/** UTF-8 takes at most three bytes for each UTF-16 code unit. */
+const MAX_UTF8_PER_UNIT = 3
+
 /**
- * The chunks as UTF-8, gathered into blocks of about BLOCK_BYTES. Small
- * chunks encode faster: V8 keeps text with no character above U+00FF in
- * one byte per character, and one name in Turkish or Cyrillic turns a
- * whole large chunk into two bytes per character, about ten times slower
- * to encode. Gathering them keeps the writes few.
+ * The chunks as UTF-8, encoded straight into blocks of up to BLOCK_BYTES.
+ * Encoding each small chunk into a block, rather than into a buffer of its
+ * own that is copied into the block later, keeps a report of 100,000 users
+ * to one copy of its 70 MB; small chunks also encode fast, as V8 keeps
+ * text with no character above U+00FF in one byte per character.
  */
 function* utf8Blocks(chunks: Iterable<string>): Generator<Buffer> {
-  let parts: Buffer[] = []
-  let bytes = 0
+  let block = Buffer.allocUnsafe(BLOCK_BYTES)
+  let used = 0
   for (const chunk of chunks) {
-    const encoded = Buffer.from(chunk, 'utf8')
-    parts.push(encoded)
-    bytes += encoded.length
-    if (bytes >= BLOCK_BYTES) {
-      yield Buffer.concat(parts, bytes)
-      parts = []
-      bytes = 0
+    const mostBytes = chunk.length * MAX_UTF8_PER_UNIT
+    if (used > 0 && used + mostBytes > BLOCK_BYTES) {
+      yield block.subarray(0, used)
+      block = Buffer.allocUnsafe(BLOCK_BYTES)
+      used = 0
+    }
+    if (mostBytes > BLOCK_BYTES) {
+      yield Buffer.from(chunk, 'utf8')
+    } else {
+      used += block.write(chunk, used, 'utf8')
     }
   }
-  if (bytes > 0) yield Buffer.concat(parts, bytes)
+  if (used > 0) yield block.subarray(0, used)
 }

@@ -34,10 +34,13 @@ export interface BuildPlanInput {
 function sortedByUsername(users: ClassifiedUser[]): ClassifiedUser[] {
   const byName = (a: ClassifiedUser, b: ClassifiedUser): number =>
     compareText(a.username, b.username)
-  const sorted = users.every(
-    (user, i) => i === 0 || byName(users[i - 1] as ClassifiedUser, user) <= 0
-  )
-  return sorted ? [...users] : [...users].sort(byName)
+  for (let i = 1; i < users.length; i++) {
+    const previous = users[i - 1] as ClassifiedUser
+    if (previous.username > (users[i] as ClassifiedUser).username) {
+      return [...users].sort(byName)
+    }
+  }
+  return [...users]
 }
 
 /** Length of a plan id in hex digits: 64 bits, short enough to type. */
@@ -189,14 +192,17 @@ function toCandidate(user: ClassifiedUser): PlanCandidate {
 }
 
 function countBuckets(users: ClassifiedUser[]): Plan['counts'] {
-  const perBucket = Object.fromEntries(
+  const perBucket = new Map<Bucket, number>(
     BUCKETS.map((bucket) => [bucket, 0])
-  ) as Record<Bucket, number>
-  for (const user of users) perBucket[user.bucket] += 1
+  )
+  for (const user of users) {
+    perBucket.set(user.bucket, (perBucket.get(user.bucket) ?? 0) + 1)
+  }
+  const counts = Object.fromEntries(perBucket) as Record<Bucket, number>
   return {
-    ...perBucket,
+    ...counts,
     total: users.length,
-    enabled: users.length - perBucket.disabled
+    enabled: users.length - counts.disabled
   }
 }
 

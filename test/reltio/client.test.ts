@@ -227,14 +227,16 @@ describe('ReltioClient audit export', () => {
 })
 
 describe('ReltioClient options', () => {
-  it('names an auth-url that is not an http(s) URL', () => {
+  it('names an auth-url that is not an http(s) URL', async () => {
     expect(
       () => new ReltioClient(mock.options({ authUrl: 'auth.reltio.com' }))
     ).toThrow(ConfigError)
     expect(
       () => new ReltioClient(mock.options({ authUrl: 'ftp://x' }))
     ).toThrow('The auth-url input "ftp://x" is not an http(s) URL.')
-    mock.auth.cleanMocks()
+    // The same options with a good URL connect (taking the token answer).
+    const reltio = await createReltioClient(mock.options())
+    await reltio.close()
   })
 
   it('ignores trailing slashes on the base URLs', async () => {

@@ -1,7 +1,15 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import {
+  mkdtemp,
+  open,
+  readFile,
+  readdir,
+  rm,
+  writeFile,
+  type FileHandle
+} from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   writeJson,
   writeReportFiles,
@@ -87,6 +95,26 @@ describe('writeJson', () => {
 })
 
 describe('writeTextFile', () => {
+  it('writes every byte of chunks that cross the 1 MiB write blocks', async () => {
+    // Chunks of one to four UTF-8 bytes per character (and a lone
+    // surrogate), from empty to larger than a block, in sizes that put
+    // their ends at many offsets of a block.
+    const pieces = ['x', 'é', '€', '😀', '\ud800']
+    const chunks: string[] = []
+    for (let i = 0, size = 1, total = 0; total < 6_000_000; i++) {
+      size = (size * 7919 + i) % 400_000
+      chunks.push(
+        (pieces[i % pieces.length] as string).repeat(
+          size % 7 === 0 ? size : size % 3000
+        )
+      )
+      total += (chunks.at(-1) as string).length
+    }
+    const path = await writeTextFile(join(dir, 'big.txt'), chunks)
+    const written = await readFile(path)
+    expect(written.equals(Buffer.from(chunks.join(''), 'utf8'))).toBe(true)
+  })
+
   it('leaves the previous content and no stray file when a write fails half-way', async () => {
     const path = join(dir, 'plan.json')
     await writeFile(path, 'previous content')
@@ -107,5 +135,21 @@ describe('writeTextFile', () => {
     await writeTextFile(path, ['new', ' content'])
     expect(await readFile(path, 'utf8')).toBe('new content')
     expect(await readdir(dir)).toEqual(['plan.csv'])
+  })
+
+  it('flushes to the disk unless told not to, as for the report files', async () => {
+    const probe = await open(join(dir, 'probe'), 'w')
+    const fileHandle = Object.getPrototypeOf(probe) as FileHandle
+    await probe.close()
+    const sync = vi.spyOn(fileHandle, 'sync')
+    try {
+      await writeJson(dir, 'rollback.json', { users: [] })
+      expect(sync).toHaveBeenCalledTimes(1)
+      const plan = buildPlan(planInputOf(mixedUsers()))
+      await writeReportFiles(join(dir, 'report'), plan, '# summary\n')
+      expect(sync).toHaveBeenCalledTimes(1)
+    } finally {
+      sync.mockRestore()
+    }
   })
 })
