@@ -51330,8 +51330,13 @@ function identitiesOf(user) {
 function rolesOf(user) {
     const roles = Object.keys(user.userPermissions?.roles ?? {});
     const legacy = user['roles'];
-    if (Array.isArray(legacy))
-        roles.push(...legacy.filter(isString));
+    if (!Array.isArray(legacy))
+        return roles;
+    // A loop, not push(...legacy): a record with very many roles must not
+    // overflow the call stack.
+    for (const role of legacy)
+        if (isString(role))
+            roles.push(role);
     return roles;
 }
 function findExcludedGroup(user, excludedGroups) {

@@ -117,7 +117,10 @@ function identitiesOf(user: ReltioUser): string[] {
 function rolesOf(user: ReltioUser): string[] {
   const roles = Object.keys(user.userPermissions?.roles ?? {})
   const legacy: unknown = user['roles']
-  if (Array.isArray(legacy)) roles.push(...legacy.filter(isString))
+  if (!Array.isArray(legacy)) return roles
+  // A loop, not push(...legacy): a record with very many roles must not
+  // overflow the call stack.
+  for (const role of legacy) if (isString(role)) roles.push(role)
   return roles
 }
 

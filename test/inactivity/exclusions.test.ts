@@ -142,6 +142,12 @@ describe('compileExclusions', () => {
     )
   })
 
+  it('reads a legacy roles array of any length', () => {
+    const roles = Array.from({ length: 300_000 }, (_, i) => `R${i}`)
+    const many = user({ roles: [...roles, 'ROLE_API'] })
+    expect(ruleFor({ excludeRoles: ['ROLE_API'] }, many)).toBe('role ROLE_API')
+  })
+
   it('matches groups exactly, ignoring letter case', () => {
     const rules = { excludeGroups: ['SERVICE_ACCOUNTS'] }
     expect(ruleFor(rules, user({ groups: ['service_accounts'] }))).toBe(
