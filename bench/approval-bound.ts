@@ -16,7 +16,7 @@ import {
 } from '../sim/reltio/server.ts'
 import { plainUser } from '../sim/reltio/plain-user.ts'
 import { runAction, type ActionRun } from '../sim/runner.ts'
-import { BENCH_NOW } from './report-scale.ts'
+import { BENCH_NOW, actionInputs } from './report-scale.ts'
 import { sequentialReadModifyWrite } from './sequential.ts'
 
 const DAY_MS = 86_400_000
@@ -108,20 +108,6 @@ export function candidates(count: number): SimUser[] {
   )
 }
 
-function baseInputs(
-  reltio: ReltioSimulator,
-  reportDir: string
-): Record<string, string> {
-  return {
-    'client-id': reltio.adminClient.clientId,
-    'client-secret': reltio.adminClient.clientSecret,
-    'auth-url': reltio.url,
-    'customer-id': reltio.customerId,
-    now: BENCH_NOW,
-    'report-dir': reportDir
-  }
-}
-
 /** The report run that opens the review issue and uploads the plan. */
 async function reportFirst(
   reltio: ReltioSimulator,
@@ -133,7 +119,7 @@ async function reportFirst(
     github,
     runId: 8001,
     eventName: 'schedule',
-    inputs: baseInputs(reltio, reportDir)
+    inputs: actionInputs(reltio, reportDir)
   })
   const planId = run.outputs['plan-id']
   if (
@@ -162,7 +148,7 @@ async function approve(
     eventName: 'workflow_dispatch',
     actor: 'octo-approver',
     inputs: {
-      ...baseInputs(reltio, reportDir),
+      ...actionInputs(reltio, reportDir),
       approve: 'true',
       'plan-id': planId,
       'max-deactivations': String(opts.users),

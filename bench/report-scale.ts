@@ -11,6 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
+  adminInputs,
   startReltioSimulator,
   type ReltioSimulator
 } from '../sim/reltio/server.ts'
@@ -87,20 +88,20 @@ async function measureSize(
   }
 }
 
+/** The inputs every benchmarked run passes: `reltio`, the clock, the files. */
+export function actionInputs(
+  reltio: ReltioSimulator,
+  reportDir: string
+): Record<string, string> {
+  return { ...adminInputs(reltio), now: BENCH_NOW, 'report-dir': reportDir }
+}
+
 /** The inputs a workflow would pass for a report against `reltio`. */
 export function reportInputs(
   reltio: ReltioSimulator,
   reportDir: string
 ): Record<string, string> {
-  return {
-    'client-id': reltio.adminClient.clientId,
-    'client-secret': reltio.adminClient.clientSecret,
-    'auth-url': reltio.url,
-    'customer-id': reltio.customerId,
-    now: BENCH_NOW,
-    issue: 'false',
-    'report-dir': reportDir
-  }
+  return { ...actionInputs(reltio, reportDir), issue: 'false' }
 }
 
 async function runReport(

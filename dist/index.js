@@ -52149,10 +52149,8 @@ const PlanSchema = object({
 function sortedByUsername(users) {
     const byName = (a, b) => compareText(a.username, b.username);
     for (let i = 1; i < users.length; i++) {
-        const previous = users[i - 1];
-        if (previous.username > users[i].username) {
+        if (byName(users[i - 1], users[i]) > 0)
             return [...users].sort(byName);
-        }
     }
     return [...users];
 }

@@ -6,7 +6,7 @@
 import { mkdir, rm } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { startGitHubFake } from '../sim/github/server.ts'
-import { startReltioSimulator } from '../sim/reltio/server.ts'
+import { adminInputs, startReltioSimulator } from '../sim/reltio/server.ts'
 import { renderRunnerLog } from '../sim/log-view.ts'
 import { runAction } from '../sim/runner.ts'
 
@@ -24,14 +24,7 @@ try {
   const run = await runAction({
     github,
     eventName: 'schedule',
-    inputs: {
-      'client-id': reltio.adminClient.clientId,
-      'client-secret': reltio.adminClient.clientSecret,
-      'auth-url': reltio.url,
-      'customer-id': reltio.customerId,
-      now: NOW,
-      'report-dir': reportDir
-    }
+    inputs: { ...adminInputs(reltio), now: NOW, 'report-dir': reportDir }
   })
   console.log('----- action log (groups folded, as GitHub shows it) -----\n')
   console.log(renderRunnerLog(run.stdout))

@@ -1,4 +1,4 @@
-import type { AllowlistEntry } from './inactivity/types.js'
+import type { AllowlistEntry, BucketRules } from './inactivity/types.js'
 
 export type PasswordPolicyMode = 'off' | 'report' | 'enforce'
 
@@ -7,7 +7,7 @@ export type ReactivateRequest =
   { kind: 'run'; runId: number } | { kind: 'usernames'; usernames: string[] }
 
 /** The validated inputs of one run; built once by `readConfig()`. */
-export interface Config {
+export interface Config extends BucketRules {
   clientId: string
   clientSecret: string
   username: string | null
@@ -15,12 +15,6 @@ export interface Config {
   authUrl: string
   customerId: string | null
   tenantUrl: string | null
-  inactiveDays: number
-  warnDays: number
-  neverLoggedInDays: number | null
-  exclude: string[]
-  excludeRoles: string[]
-  excludeGroups: string[]
   allowlistFile: string
   /** Entries read from `allowlistFile` (empty when the file is absent). */
   allowlist: AllowlistEntry[]

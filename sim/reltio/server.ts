@@ -30,6 +30,19 @@ export async function startReltioSimulator(
   return simulatorHandle(state, pipeline, server, `http://127.0.0.1:${port}`)
 }
 
+/**
+ * The action's inputs that point it at `sim` as the seeded admin client:
+ * what every demo, test and benchmark run passes, before its own inputs.
+ */
+export function adminInputs(sim: ReltioSimulator): Record<string, string> {
+  return {
+    'client-id': sim.adminClient.clientId,
+    'client-secret': sim.adminClient.clientSecret,
+    'auth-url': sim.url,
+    'customer-id': sim.customerId
+  }
+}
+
 function listen(server: Server, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject)

@@ -19,8 +19,11 @@ export interface AllowlistEntry {
   expires: string | null
 }
 
-/** The settings that decide which bucket a user lands in. */
-export interface InactivitySettings {
+/**
+ * The inputs that decide a user's bucket: read into the config, applied by
+ * classification and recorded in the plan.
+ */
+export interface BucketRules {
   inactiveDays: number
   warnDays: number
   neverLoggedInDays: number | null
@@ -28,6 +31,10 @@ export interface InactivitySettings {
   excludeRoles: string[]
   excludeGroups: string[]
   allowlist: AllowlistEntry[]
+}
+
+/** The settings that decide which bucket a user lands in. */
+export interface InactivitySettings extends BucketRules {
   /** Usernames, emails or client ids the action itself runs as. */
   selfIdentities: string[]
   /** The customer's password policy `inactivePeriodInDays`, when known. */

@@ -35,10 +35,8 @@ function sortedByUsername(users: ClassifiedUser[]): ClassifiedUser[] {
   const byName = (a: ClassifiedUser, b: ClassifiedUser): number =>
     compareText(a.username, b.username)
   for (let i = 1; i < users.length; i++) {
-    const previous = users[i - 1] as ClassifiedUser
-    if (previous.username > (users[i] as ClassifiedUser).username) {
+    if (byName(users[i - 1] as ClassifiedUser, users[i] as ClassifiedUser) > 0)
       return [...users].sort(byName)
-    }
   }
   return [...users]
 }

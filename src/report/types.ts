@@ -1,19 +1,14 @@
 import type {
   AllowlistEntry,
   Bucket,
+  BucketRules,
   ClassifiedUser,
   Evidence
 } from '../inactivity/types.js'
 import type { PasswordPolicyMode } from '../config-types.js'
 
 /** The settings recorded in a plan; the ones that decide enter the plan id. */
-export interface PlanSettings {
-  inactiveDays: number
-  warnDays: number
-  neverLoggedInDays: number | null
-  exclude: string[]
-  excludeRoles: string[]
-  excludeGroups: string[]
+export interface PlanSettings extends BucketRules {
   /** Allowlist entries that applied on the report's day. */
   allowlist: AllowlistEntry[]
   activityCheck: boolean

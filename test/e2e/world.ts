@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startGitHubFake, type GitHubFake } from '../../sim/github/server.ts'
 import {
+  adminInputs,
   startReltioSimulator,
   type ReltioSimulator,
   type SimulatorOptions
@@ -49,10 +50,7 @@ export async function startWorld(
         eventName: 'schedule',
         ...options,
         inputs: {
-          'client-id': reltio.adminClient.clientId,
-          'client-secret': reltio.adminClient.clientSecret,
-          'auth-url': reltio.url,
-          'customer-id': reltio.customerId,
+          ...adminInputs(reltio),
           now: NOW,
           'report-dir': reportDir,
           ...inputs

@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  adminInputs,
   startReltioSimulator,
   type ReltioSimulator
 } from '../../sim/reltio/server.ts'
@@ -234,14 +235,7 @@ describe('a bad value for each input', () => {
       seed: { count: 20, seed: 4, now: new Date(NOW) }
     })
     workspace = await mkdtemp(join(tmpdir(), 'bad-input-ws-'))
-    base = {
-      'client-id': sim.adminClient.clientId,
-      'client-secret': sim.adminClient.clientSecret,
-      'auth-url': sim.url,
-      'customer-id': sim.customerId,
-      now: NOW,
-      issue: 'false'
-    }
+    base = { ...adminInputs(sim), now: NOW, issue: 'false' }
   })
   afterAll(() => sim.close())
 
