@@ -55269,9 +55269,16 @@ async function runReport(config, context) {
 }
 /** Reads Reltio and decides every user's bucket; shared with approval runs. */
 async function buildReport(reltio, config, context) {
+    // The policy does not depend on the list, so its round trip overlaps the
+    // list's download (its request shows in the list's log group); the
+    // policy's phase then only waits for the answer. Handled here so that a
+    // failure while the list is still coming is not an unhandled rejection;
+    // the phase below still throws it.
+    const policyRead = readPasswordPolicy(reltio, config);
+    policyRead.catch(() => undefined);
     const users = await phase('List users', () => reltio.listUsers(), (list) => `Listed ${(0,summary_tables/* formatCount */.B4)(list.length)} users`);
     const customerId = resolveCustomerId(config, users);
-    const policy = await phase('Read the password policy', () => readPasswordPolicy(reltio, config), describePolicy);
+    const policy = await phase('Read the password policy', () => policyRead, describePolicy);
     const settings = settingsFromConfig(config, [reltio.identity], policy.inactivePeriodInDays);
     const classified = await phase('Classify users', () => classifyWithEvidence(reltio, users, settings, config), (result) => describeBuckets(result.users));
     return buildPlan({

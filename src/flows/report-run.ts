@@ -49,6 +49,13 @@ export async function buildReport(
   config: Config,
   context: RunContext
 ): Promise<Plan> {
+  // The policy does not depend on the list, so its round trip overlaps the
+  // list's download (its request shows in the list's log group); the
+  // policy's phase then only waits for the answer. Handled here so that a
+  // failure while the list is still coming is not an unhandled rejection;
+  // the phase below still throws it.
+  const policyRead = readPasswordPolicy(reltio, config)
+  policyRead.catch(() => undefined)
   const users = await phase(
     'List users',
     () => reltio.listUsers(),
@@ -57,7 +64,7 @@ export async function buildReport(
   const customerId = resolveCustomerId(config, users)
   const policy = await phase(
     'Read the password policy',
-    () => readPasswordPolicy(reltio, config),
+    () => policyRead,
     describePolicy
   )
   const settings = settingsFromConfig(

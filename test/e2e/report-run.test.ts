@@ -92,4 +92,47 @@ describe('report run of dist/index.js', () => {
       1
     )
   })
+
+  it('reads the password policy while the user list is on its way', async () => {
+    const latencyMs = 500
+    world.reltio.setSwitches({ latencyMs })
+    const from = world.reltio.requests.length
+    try {
+      expect((await world.run()).exitCode).toBe(0)
+    } finally {
+      world.reltio.setSwitches({ latencyMs: 0 })
+    }
+    const arrival = (path: string): number => {
+      const found = world.reltio.requests
+        .slice(from)
+        .find((r) => r.method === 'GET' && r.path.startsWith(path))
+      if (!found) throw new Error(`no GET ${path} in this run`)
+      return found.at
+    }
+    // One after the other, the policy's request could not arrive before the
+    // list's answer, which the simulator holds back for the latency.
+    const policyAt = arrival('/oauth/customers/')
+    expect(policyAt - arrival('/oauth/users')).toBeLessThan(latencyMs)
+  })
+
+  it('fails on a policy refused while the list is still coming', async () => {
+    world.reltio.scriptFault({
+      method: 'GET',
+      path: '/oauth/users',
+      delayMs: 500
+    })
+    world.reltio.scriptFault({
+      method: 'GET',
+      path: /\/passwordPolicy$/,
+      status: 403
+    })
+    const failed = await world.run({ 'password-policy': 'enforce' })
+    expect(failed.exitCode).toBe(1)
+    const errors = failed.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('::error'))
+    expect(errors).toEqual([expect.stringMatching(/passwordPolicy.*403/)])
+    expect(failed.stdout).toContain('Listed 120 users')
+    expect(failed.stderr).toBe('')
+  })
 })
