@@ -54483,8 +54483,7 @@ async function writeAll(path, chunks, flush) {
     // 'wx' refuses to follow a file that already sits at the random name.
     const handle = await (0,promises_.open)(path, 'wx', 0o644);
     try {
-        // writeFile, unlike write, loops until every byte is written.
-        await handle.writeFile(utf8Blocks(chunks));
+        await writeBlocks(handle, utf8Blocks(chunks));
         // Without the sync, a power loss after the rename could leave an
         // empty file under the final name on some file systems.
         if (flush)
@@ -54492,6 +54491,39 @@ async function writeAll(path, chunks, flush) {
     }
     finally {
         await handle.close();
+    }
+}
+/**
+ * Writes the blocks in order, encoding the next block while the last one
+ * is with the disk: one write in flight, so the CPU and the disk both work.
+ * Awaiting each write before encoding on, as `FileHandle.writeFile` does,
+ * leaves the thread idle for a tenth of a second on a large report.
+ */
+async function writeBlocks(handle, blocks) {
+    let inFlight = Promise.resolve();
+    try {
+        for (const block of blocks) {
+            await inFlight;
+            inFlight = writeWhole(handle, block);
+            // Awaited once the next block is encoded; a failure until then is
+            // handled, not an unhandled rejection that would end the process.
+            inFlight.catch(() => undefined);
+        }
+    }
+    catch (error) {
+        // The encoding failed: let the write in flight end before the handle
+        // closes, then report the encoding's error.
+        await inFlight.catch(() => undefined);
+        throw error;
+    }
+    await inFlight;
+}
+/** Writes all of `block`; one write may take only part of it. */
+async function writeWhole(handle, block) {
+    let offset = 0;
+    while (offset < block.length) {
+        const { bytesWritten } = await handle.write(block, offset);
+        offset += bytesWritten;
     }
 }
 /** Bytes per write. */
@@ -54504,15 +54536,23 @@ const MAX_UTF8_PER_UNIT = 3;
  * own that is copied into the block later, keeps a report of 100,000 users
  * to one copy of its 70 MB; small chunks also encode fast, as V8 keeps
  * text with no character above U+00FF in one byte per character.
+ *
+ * Two blocks are filled in turn. Writing from memory fresh from the system
+ * costs the kernel several times what writing from pages already in use
+ * does, and `writeBlocks` asks for a block only once every write but the
+ * last has ended, so the block yielded before the last one is free again.
  */
 function* utf8Blocks(chunks) {
-    let block = Buffer.allocUnsafe(BLOCK_BYTES);
+    const blocks = [Buffer.allocUnsafe(BLOCK_BYTES)];
+    let turn = 0;
+    let block = blocks[0];
     let used = 0;
     for (const chunk of chunks) {
         const mostBytes = chunk.length * MAX_UTF8_PER_UNIT;
         if (used > 0 && used + mostBytes > BLOCK_BYTES) {
             yield block.subarray(0, used);
-            block = Buffer.allocUnsafe(BLOCK_BYTES);
+            turn = 1 - turn;
+            block = blocks[turn] ??= Buffer.allocUnsafe(BLOCK_BYTES);
             used = 0;
         }
         if (mostBytes > BLOCK_BYTES) {

@@ -129,6 +129,22 @@ describe('writeTextFile', () => {
     expect(await readdir(dir)).toEqual(['plan.json'])
   })
 
+  it('leaves the previous content when the text fails after blocks were written', async () => {
+    // Several 1 MiB blocks go to the disk, one still in flight, before the
+    // failure: the temporary file must still be removed, the target kept.
+    const path = join(dir, 'plan.json')
+    await writeFile(path, 'previous content')
+    function* blocksThenFail(): Generator<string> {
+      for (let i = 0; i < 40; i++) yield 'x'.repeat(100_000)
+      throw new Error('cannot serialise')
+    }
+    await expect(writeTextFile(path, blocksThenFail())).rejects.toThrow(
+      'cannot serialise'
+    )
+    expect(await readFile(path, 'utf8')).toBe('previous content')
+    expect(await readdir(dir)).toEqual(['plan.json'])
+  })
+
   it('replaces the previous content whole when the write succeeds', async () => {
     const path = join(dir, 'plan.csv')
     await writeFile(path, 'previous content that is longer than the new one')
