@@ -1,7 +1,11 @@
 /**
  * Report runs of the bundled action at growing customer sizes, each beside
- * its floor: a bare script that fetches and parses the same user list from
- * the same simulator. Both are measured in the same run, alternating.
+ * two baselines run against the same simulator, all alternating:
+ *
+ * - the floor, a bare script that fetches and parses the same user list;
+ * - the least report, which then writes plan.json and plan.csv with one
+ *   entry per user and decides nothing: the least that any run writing
+ *   the report files must do.
  *
  * The action runs with `issue: false` and no GitHub fake: it reads Reltio,
  * classifies, renders the summary and writes plan.json, plan.csv and
@@ -28,6 +32,8 @@ export interface ReportScaleResult {
   floorMs: number
   actionRssMb: number
   floorRssMb: number
+  leastMs: number
+  leastRssMb: number
   candidates: number
 }
 
@@ -56,24 +62,28 @@ async function measureSize(
   })
   try {
     // The first list builds the simulator's cached JSON; later lists only
-    // write bytes, so the simulator's own cost stays out of both sides.
+    // write bytes, so the simulator's own cost stays out of every side.
     await runFloor(reltio)
     const action: Measured[] = []
     const floor: Measured[] = []
+    const least: Measured[] = []
+    const runs = [
+      () => runReport(reltio, entry).then((m) => action.push(m)),
+      () => runFloor(reltio).then((m) => floor.push(m)),
+      () => runLeastReport(reltio).then((m) => least.push(m))
+    ]
     for (let i = 0; i < repeats; i++) {
-      // Alternating the order spreads slow moments of the machine evenly.
-      if (i % 2 === 0) {
-        action.push(await runReport(reltio, entry))
-        floor.push(await runFloor(reltio))
-      } else {
-        floor.push(await runFloor(reltio))
-        action.push(await runReport(reltio, entry))
+      // Each round starts one further along, so slow moments of the
+      // machine fall evenly on all three.
+      const turn = i % runs.length
+      for (const run of [...runs.slice(turn), ...runs.slice(0, turn)]) {
+        await run()
       }
       log(
-        `report ${users} users #${i + 1}: action ${ms(action.at(-1))}, floor ${ms(floor.at(-1))}`
+        `report ${users} users #${i + 1}: action ${ms(action.at(-1))}, floor ${ms(floor.at(-1))}, least report ${ms(least.at(-1))}`
       )
     }
-    checkFloorSaw(floor, users)
+    checkBaselineSaw([...floor, ...least], users)
     return {
       users,
       repeats,
@@ -81,6 +91,8 @@ async function measureSize(
       floorMs: median(floor.map((m) => m.wallMs)),
       actionRssMb: median(action.map((m) => m.maxRssMb)),
       floorRssMb: median(floor.map((m) => m.maxRssMb)),
+      leastMs: median(least.map((m) => m.wallMs)),
+      leastRssMb: median(least.map((m) => m.maxRssMb)),
       candidates: Number(action[0]?.run.outputs.candidates ?? NaN)
     }
   } finally {
@@ -127,11 +139,23 @@ async function runFloor(reltio: ReltioSimulator): Promise<Measured> {
   })
 }
 
-function checkFloorSaw(floor: Measured[], users: number): void {
-  for (const run of floor) {
+async function runLeastReport(reltio: ReltioSimulator): Promise<Measured> {
+  const reportDir = await mkdtemp(join(tmpdir(), 'bench-least-'))
+  try {
+    return await runMeasured({
+      inputs: reportInputs(reltio, reportDir),
+      entry: join(BENCH_DIR, 'least-report.mjs')
+    })
+  } finally {
+    await rm(reportDir, { recursive: true, force: true })
+  }
+}
+
+function checkBaselineSaw(baselines: Measured[], users: number): void {
+  for (const run of baselines) {
     if (!run.run.stdout.includes(`users=${users}\n`)) {
       throw new Error(
-        `The floor did not list ${users} users: ${run.run.stdout}`
+        `A baseline did not list ${users} users: ${run.run.stdout}`
       )
     }
   }

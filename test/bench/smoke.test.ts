@@ -11,13 +11,15 @@ import { benchStartup } from '../../bench/startup.ts'
 const isRatio = (value: number): boolean => Number.isFinite(value) && value > 0
 
 describe('benchReportScale', () => {
-  it('measures the action and its floor at each size', async () => {
+  it('measures the action, its floor and the least report at each size', async () => {
     const results = await benchReportScale({ sizes: [40, 80], repeats: 1 })
 
     expect(results.map((r) => r.users)).toEqual([40, 80])
     for (const r of results) {
       expect(isRatio(r.actionMs / r.floorMs)).toBe(true)
       expect(isRatio(r.actionRssMb / r.floorRssMb)).toBe(true)
+      expect(isRatio(r.leastMs / r.floorMs)).toBe(true)
+      expect(isRatio(r.leastRssMb / r.floorRssMb)).toBe(true)
       expect(r.candidates).toBeGreaterThan(0)
     }
     const rows = reportRows(results)

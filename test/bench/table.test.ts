@@ -16,6 +16,8 @@ function size(
     floorMs,
     actionRssMb: 300,
     floorRssMb: 200,
+    leastMs: floorMs * 1.5,
+    leastRssMb: 250,
     candidates: 1
   }
 }
@@ -63,6 +65,18 @@ describe('reportRows', () => {
       'Report, all sizes'
     ])
     expect(judged.map((row) => row.met)).toEqual([true, true, true])
+  })
+
+  it('sets the least report beside the floor and the action', () => {
+    const rows = reportRows([size(100_000, 3000, 1000)])
+    const byMeasure = new Map(rows.map((row) => [row.measure, row]))
+    expect(byMeasure.get('least report vs floor')?.result).toBe(
+      '1.50x (1.50 s vs 1.00 s)'
+    )
+    expect(byMeasure.get('time vs least report')?.result).toBe(
+      '2.00x (3.00 s vs 1.50 s)'
+    )
+    expect(byMeasure.get('time vs least report')?.met).toBeNull()
   })
 
   it('says when the time per user rises with the users', () => {
